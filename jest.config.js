@@ -1,10 +1,16 @@
 /** Unit specs live beside the domain code; end-to-end suites in test/. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+// @fastify/static requires content-disposition 3, which ships only ESM; Jest on Node 20 needs it as CommonJS.
+const esmOnly = ['content-disposition'];
 
 module.exports = {
   testEnvironment: 'node',
   moduleNameMapper: { '^@coupons/domain$': '<rootDir>/libs/coupons/src/index.ts' },
-  transform: { '^.+\\.ts$': tsJest },
+  transform: {
+    '^.+\\.ts$': tsJest,
+    [`node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 60000,
 };

@@ -1,0 +1,31 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { CouponsModule } from './coupons/coupons.module';
+import { dataSourceOptions } from './database/data-source-options';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { WebModule } from './web/web.module';
+
+@Global()
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: { http: boolean } = { http: true }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
+        ...(config.schedulerEnabled && options.http ? [ScheduleModule.forRoot()] : []),
+        OrganizationsModule,
+        CatalogModule,
+        CouponsModule,
+        // The SPA fallback route must come last.
+        ...(options.http ? [WebModule] : []),
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      // Re-exported so that the CLI's commands can use the same services.
+      exports: [APP_CONFIG, OrganizationsModule, CatalogModule, CouponsModule],
+    };
+  }
+}

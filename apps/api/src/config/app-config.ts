@@ -1,0 +1,54 @@
+/** Environment read and validated once at boot: a bad value stops start-up with a clear message. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; path: string };
+  /** Run the once-a-minute expiry sweep in this process. */
+  schedulerEnabled: boolean;
+  logLevel: 'silent' | 'error' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseDatabase(env: NodeJS.ProcessEnv): AppConfig['database'] {
+  const url = env.DATABASE_URL;
+  if (url === undefined || url === '') {
+    return { kind: 'sqlite', path: env.SQLITE_PATH || './data/coupons.sqlite' };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL (expected mysql://user:pass@host:port/db)');
+  }
+  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
+    throw new ConfigError(`DATABASE_URL must use mysql:// (got ${parsed.protocol}//)`);
+  }
+  if (parsed.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database');
+  return { kind: 'mysql', url };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const logLevel = (env.LOG_LEVEL || 'info') as AppConfig['logLevel'];
+  if (!['silent', 'error', 'info', 'debug'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be silent, error, info or debug (got "${logLevel}")`);
+  }
+  return {
+    port: parsePort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    database: parseDatabase(env),
+    schedulerEnabled: env.SCHEDULER !== 'off',
+    logLevel,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard } from '../http/api-key.guard';
+import { CurrentOrganization } from '../http/current-organization.decorator';
+import { unwrap } from '../http/render';
+import { rootObject } from '../http/root-object';
+import type { Organization } from '../organizations/api-keys.service';
+import { couponInputSchema } from './coupon.openapi';
+import { serializeCoupon } from './coupon.serializer';
+import { CouponListParams, CouponsQuery } from './coupons.query';
+import { CreateCouponService } from './create-coupon.service';
+import { DeleteCouponService } from './delete-coupon.service';
+import { CouponLookupService } from './coupon-lookup.service';
+import { TerminateCouponService } from './terminate-coupon.service';
+import { UpdateCouponService } from './update-coupon.service';
+import { notFound, success } from '../common/result';
+
+@ApiTags('coupons')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Controller('api/v1/coupons')
+export class CouponsController {
+  constructor(
+    private readonly createCoupon: CreateCouponService,
+    private readonly updateCoupon: UpdateCouponService,
+    private readonly deleteCoupon: DeleteCouponService,
+    private readonly terminateCoupon: TerminateCouponService,
+    private readonly couponsQuery: CouponsQuery,
+    private readonly lookup: CouponLookupService,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Create a coupon' })
+  @ApiBody({ schema: couponInputSchema })
+  async create(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
+    const record = unwrap(await this.createCoupon.call(organization, rootObject(body, 'coupon')));
+    return { coupon: serializeCoupon(record) };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List coupons (filters: status, search_term; page, per_page)' })
+  async list(@CurrentOrganization() organization: Organization, @Query() query: CouponListParams) {
+    const { records, meta } = await this.couponsQuery.call(organization.id, query);
+    return { coupons: records.map(serializeCoupon), meta };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'Retrieve a coupon by code' })
+  async show(@CurrentOrganization() organization: Organization, @Param('code') code: string) {
+    const coupon = await this.lookup.findLive(organization.id, code);
+    const record = unwrap(coupon ? success(await this.lookup.record(coupon)) : notFound('coupon_not_found'));
+    return { coupon: serializeCoupon(record) };
+  }
+
+  @Put(':code')
+  @ApiOperation({ summary: 'Update a coupon (fields are locked once it has been applied)' })
+  @ApiBody({ schema: couponInputSchema })
+  async update(@CurrentOrganization() organization: Organization, @Param('code') code: string, @Body() body: unknown) {
+    const record = unwrap(await this.updateCoupon.call(organization, code, rootObject(body, 'coupon')));
+    return { coupon: serializeCoupon(record) };
+  }
+
+  @Patch(':code')
+  @ApiOperation({ summary: 'Alias of PUT' })
+  @ApiBody({ schema: couponInputSchema })
+  patch(@CurrentOrganization() organization: Organization, @Param('code') code: string, @Body() body: unknown) {
+    return this.update(organization, code, body);
+  }
+
+  @Delete(':code')
+  @ApiOperation({ summary: 'Delete a coupon (frees its code, terminates its applied coupons)' })
+  async remove(@CurrentOrganization() organization: Organization, @Param('code') code: string) {
+    const record = unwrap(await this.deleteCoupon.call(organization, code));
+    return { coupon: serializeCoupon(record) };
+  }
+
+  @Post(':code/terminate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Terminate a coupon (idempotent; applied coupons keep running)' })
+  async terminate(@CurrentOrganization() organization: Organization, @Param('code') code: string) {
+    const record = unwrap(await this.terminateCoupon.call(organization, code));
+    return { coupon: serializeCoupon(record) };
+  }
+}

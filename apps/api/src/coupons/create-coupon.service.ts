@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { addError, buildCouponAttributes, checkExpirationAtInput, CouponAttributes, generateCouponCode } from '@coupons/domain';
+import { hasErrors, invalid, invalidField, Result, success } from '../common/result';
+import { CouponEntity } from '../database/entities';
+import { isUniqueViolation } from '../database/errors';
+import type { JsonObject } from '../http/root-object';
+import type { Organization } from '../organizations/api-keys.service';
+import { CouponLookupService } from './coupon-lookup.service';
+import { assignAttributes, CouponRecord } from './coupon-record';
+import { CouponTargetsService, parseAppliesTo, ResolvedTargets } from './coupon-targets.service';
+
+const GENERATED_CODE_ATTEMPTS = 5;
+
+/** POST /coupons, with Lago's order of checks (CONTRACT §4). */
+@Injectable()
+export class CreateCouponService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly targets: CouponTargetsService,
+    private readonly lookup: CouponLookupService,
+  ) {}
+
+  async call(organization: Organization, input: JsonObject): Promise<Result<CouponRecord>> {
+    if (checkExpirationAtInput(input, new Date())) return invalidField('expiration_at', 'invalid_date');
+
+    const { appliesTo, errors: appliesToErrors } = parseAppliesTo(input);
+    const resolved = await this.targets.resolve(organization.id, appliesTo.planCodes ?? [], appliesTo.billableMetricCodes ?? []);
+    if (!resolved.ok) return resolved;
+
+    const { attributes, errors } = buildCouponAttributes(input, null);
+    Object.assign(errors, appliesToErrors);
+    if (attributes.code !== null && !errors.code && (await this.lookup.isCodeTaken(organization.id, attributes.code))) {
+      addError(errors, 'code', 'value_already_exist');
+    }
+    if (hasErrors(errors)) return invalid(errors);
+
+    const generateCode = attributes.code === null;
+    for (let attempt = 1; ; attempt++) {
+      const code = generateCode ? generateCouponCode() : (attributes.code as string);
+      try {
+        const coupon = await this.insert(organization, { ...attributes, code }, resolved.value);
+        return success(await this.lookup.record(coupon));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // A concurrent create took the code between our check and the insert.
+        if (!generateCode || attempt >= GENERATED_CODE_ATTEMPTS) return invalidField('code', 'value_already_exist');
+      }
+    }
+  }
+
+  private insert(organization: Organization, attributes: CouponAttributes, targets: ResolvedTargets): Promise<CouponEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(CouponEntity);
+      const coupon = repository.create({
+        lagoId: randomUUID(),
+        organizationId: organization.id,
+        status: 'active',
+        redemptionsCount: 0,
+        terminatedAt: null,
+        deletedAt: null,
+        limitedPlans: targets.plans.length > 0,
+        limitedBillableMetrics: targets.billableMetrics.length > 0,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      assignAttributes(coupon, attributes);
+      coupon.liveCode = coupon.code;
+      await repository.insert(coupon);
+      await this.targets.replace(manager, coupon.id, targets);
+      return coupon;
+    });
+  }
+}

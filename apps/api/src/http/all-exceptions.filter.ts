@@ -1,0 +1,20 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorBodyFor } from './error-body';
+
+/** The one place errors become HTTP responses; a 5xx is logged, never explained to the client. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = errorBodyFor(exception, request.url);
+    if (body.status >= 500) {
+      this.logger.error(`${request.method} ${request.url} failed`, (exception as Error)?.stack ?? String(exception));
+    }
+    void reply.status(body.status).send(body);
+  }
+}

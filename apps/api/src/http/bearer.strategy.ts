@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-http-bearer';
+import { ApiKeysService, Organization } from '../organizations/api-keys.service';
+
+@Injectable()
+export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
+  constructor(private readonly apiKeys: ApiKeysService) {
+    super();
+  }
+
+  async validate(token: string): Promise<Organization | false> {
+    return (await this.apiKeys.authenticate(token)) ?? false;
+  }
+}

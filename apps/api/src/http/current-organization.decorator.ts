@@ -1,0 +1,7 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Organization } from '../organizations/api-keys.service';
+
+/** The organization Passport attached to the request from its API key. */
+export const CurrentOrganization = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Organization => context.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppModule } from '../../api/src/app.module';
+import type { AppConfig } from '../../api/src/config/app-config';
+import { ApiKeysCreateCommand, ApiKeysRevokeCommand } from './commands/api-keys.command';
+import { SeedCommand } from './commands/seed.command';
+import { SeedService } from './commands/seed.service';
+import { TerminateExpiredCommand } from './commands/terminate-expired.command';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [AppModule.forRoot(config, { http: false })],
+      providers: [ApiKeysCreateCommand, ApiKeysRevokeCommand, SeedCommand, SeedService, TerminateExpiredCommand],
+    };
+  }
+}
