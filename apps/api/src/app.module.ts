@@ -6,6 +6,9 @@ import { CouponsModule } from './coupons/coupons.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { AppliedCouponsModule } from './applied-coupons/applied-coupons.module';
+import { InvoiceDiscountsModule } from './invoice-discounts/invoice-discounts.module';
 import { WebModule } from './web/web.module';
 
 @Global()
@@ -20,12 +23,15 @@ export class AppModule {
         OrganizationsModule,
         CatalogModule,
         CouponsModule,
+        AppliedCouponsModule,
+        InvoiceDiscountsModule,
+        IdempotencyModule,
         // The SPA fallback route must come last.
         ...(options.http ? [WebModule] : []),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       // Re-exported so that the CLI's commands can use the same services.
-      exports: [APP_CONFIG, OrganizationsModule, CatalogModule, CouponsModule],
+      exports: [APP_CONFIG, OrganizationsModule, CatalogModule, CouponsModule, AppliedCouponsModule],
     };
   }
 }

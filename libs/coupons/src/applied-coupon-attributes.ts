@@ -2,10 +2,10 @@
  * Overrides given when a coupon is applied to a customer (CONTRACT §6): each defaults to the
  * coupon's own value and is checked with the same rules as on the coupon.
  */
-import { ERROR_KEYS, FieldErrors, FREQUENCIES, Frequency, addError } from './enums';
+import { ERROR_KEYS, type FieldErrors, FREQUENCIES, type Frequency, addError } from './enums';
 import { LIMITS } from './limits';
-import { CouponAttributes } from './coupon-attributes';
-import { FieldResult, parseCurrency, parseEnum, parsePositiveInteger, parseRate } from './field-rules';
+import type { CouponAttributes } from './coupon-attributes';
+import { type FieldResult, parseCurrency, parseEnum, parsePositiveInteger, parseRate } from './field-rules';
 
 export interface AppliedCouponOverrides {
   amountCents: number | null;
@@ -44,10 +44,11 @@ export function buildAppliedCouponOverrides(
   const frequency: Frequency = frequencyValue ?? 'once';
   const frequencyDuration =
     frequency === 'recurring'
-      ? require(
+      ? require('frequency_duration', resolve(
           'frequency_duration',
-          resolve('frequency_duration', (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax), coupon.frequencyDuration),
-        )
+          (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax),
+          coupon.frequencyDuration,
+        ))
       : null;
 
   let amountCents: number | null = null;

@@ -72,8 +72,23 @@ describe('isValidCouponCode / couponCodeError', () => {
   });
 
   it.each([
-    'a b', 'a\tb', 'a\nb', 'a\rb', 'a\u00a0b', 'a\u0085b', 'a\u2028b', 'a\u3000b', 'a\u2003b', 'a\u1680b', 'a\ufeffb',
-    'a/b', '/', 'a\u0000b', 'a\u007fb', 'a\ud800b', 'a\udc00',
+    'a b',
+    'a\tb',
+    'a\nb',
+    'a\rb',
+    'a\u00a0b',
+    'a\u0085b',
+    'a\u2028b',
+    'a\u3000b',
+    'a\u2003b',
+    'a\u1680b',
+    'a\ufeffb',
+    'a/b',
+    '/',
+    'a\u0000b',
+    'a\u007fb',
+    'a\ud800b',
+    'a\udc00',
   ])('rejects %j as invalid', (code) => {
     expect(couponCodeError(code)).toBe('value_is_invalid');
     expect(isValidCouponCode(code)).toBe(false);

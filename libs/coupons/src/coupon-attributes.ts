@@ -3,14 +3,32 @@
  * Error keys follow CONTRACT §4 step 5 and §9; field names are the snake_case wire names.
  */
 import {
-  COUPON_TYPES, CouponType, ERROR_KEYS, EXPIRATIONS, Expiration, FieldErrors, FREQUENCIES, Frequency, addError,
+  COUPON_TYPES,
+  type CouponType,
+  ERROR_KEYS,
+  EXPIRATIONS,
+  type Expiration,
+  type FieldErrors,
+  FREQUENCIES,
+  type Frequency,
+  addError,
 } from './enums';
 import { LIMITS } from './limits';
 import { parseDateTime } from './dates';
 import { samePercentageRate } from './percentage';
 import {
-  CurrencyOptions, FieldResult, parseBoolean, parseCouponCode, parseCurrency, parseCurrencyOptions, parseDateField,
-  parseEnum, parseMetadata, parsePositiveInteger, parseRate, parseText,
+  type CurrencyOptions,
+  type FieldResult,
+  parseBoolean,
+  parseCouponCode,
+  parseCurrency,
+  parseCurrencyOptions,
+  parseDateField,
+  parseEnum,
+  parseMetadata,
+  parsePositiveInteger,
+  parseRate,
+  parseText,
 } from './field-rules';
 
 export interface CouponAttributes {
@@ -33,9 +51,22 @@ export interface CouponAttributes {
 }
 
 const CREATE_DEFAULTS: CouponAttributes = {
-  name: null, code: null, description: null, couponType: null, amountCents: null, amountCurrency: null,
-  percentageRate: null, frequency: null, frequencyDuration: null, expiration: null, expirationAt: null,
-  reusable: true, maxRedemptions: null, startsAt: null, metadata: {}, currencyOptions: {},
+  name: null,
+  code: null,
+  description: null,
+  couponType: null,
+  amountCents: null,
+  amountCurrency: null,
+  percentageRate: null,
+  frequency: null,
+  frequencyDuration: null,
+  expiration: null,
+  expirationAt: null,
+  reusable: true,
+  maxRedemptions: null,
+  startsAt: null,
+  metadata: {},
+  currencyOptions: {},
 };
 
 /**
@@ -71,7 +102,11 @@ export function buildCouponAttributes(
     return result.value;
   };
 
-  const name = settle('name', take('name', (v) => parseText(v, LIMITS.nameMaxLength, true), start.name), true);
+  const name = settle(
+    'name',
+    take('name', (v) => parseText(v, LIMITS.nameMaxLength, true), start.name),
+    true,
+  );
   // A create without a code gets a generated one from the API; an update cannot remove it.
   const code = settle('code', take('code', parseCouponCode, start.code), base !== null);
   const description = settle(
@@ -79,13 +114,29 @@ export function buildCouponAttributes(
     take('description', (v) => parseText(v, LIMITS.descriptionMaxLength, false), start.description),
     false,
   );
-  const couponType = settle('coupon_type', take('coupon_type', (v) => parseEnum(COUPON_TYPES, v), start.couponType), true);
-  const frequency = settle('frequency', take('frequency', (v) => parseEnum(FREQUENCIES, v), start.frequency), true);
-  const expiration = settle('expiration', take('expiration', (v) => parseEnum(EXPIRATIONS, v), start.expiration), true);
+  const couponType = settle(
+    'coupon_type',
+    take('coupon_type', (v) => parseEnum(COUPON_TYPES, v), start.couponType),
+    true,
+  );
+  const frequency = settle(
+    'frequency',
+    take('frequency', (v) => parseEnum(FREQUENCIES, v), start.frequency),
+    true,
+  );
+  const expiration = settle(
+    'expiration',
+    take('expiration', (v) => parseEnum(EXPIRATIONS, v), start.expiration),
+    true,
+  );
 
   const fixed = couponType === 'fixed_amount';
   const amountCents = fixed
-    ? settle('amount_cents', take('amount_cents', (v) => parsePositiveInteger(v), start.amountCents), true)
+    ? settle(
+        'amount_cents',
+        take('amount_cents', (v) => parsePositiveInteger(v), start.amountCents),
+        true,
+      )
     : null;
   const amountCurrency = fixed
     ? settle('amount_currency', take('amount_currency', parseCurrency, start.amountCurrency), true)
@@ -98,7 +149,11 @@ export function buildCouponAttributes(
     frequency === 'recurring'
       ? settle(
           'frequency_duration',
-          take('frequency_duration', (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax), start.frequencyDuration),
+          take(
+            'frequency_duration',
+            (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax),
+            start.frequencyDuration,
+          ),
           true,
         )
       : null;
@@ -112,8 +167,16 @@ export function buildCouponAttributes(
       : null;
 
   const reusable = settle('reusable', take('reusable', parseBoolean, start.reusable), false) ?? start.reusable;
-  const maxRedemptions = settle('max_redemptions', take('max_redemptions', (v) => parsePositiveInteger(v), start.maxRedemptions), false);
-  const startsAt = settle('starts_at', take('starts_at', (v) => parseDateField(v, ERROR_KEYS.value_is_invalid), start.startsAt), false);
+  const maxRedemptions = settle(
+    'max_redemptions',
+    take('max_redemptions', (v) => parsePositiveInteger(v), start.maxRedemptions),
+    false,
+  );
+  const startsAt = settle(
+    'starts_at',
+    take('starts_at', (v) => parseDateField(v, ERROR_KEYS.value_is_invalid), start.startsAt),
+    false,
+  );
   const metadata = settle('metadata', take('metadata', parseMetadata, start.metadata), false) ?? {};
 
   const options = take('currency_options', parseCurrencyOptions, start.currencyOptions);
@@ -134,8 +197,22 @@ export function buildCouponAttributes(
 
   return {
     attributes: {
-      name, code, description, couponType, amountCents, amountCurrency, percentageRate, frequency,
-      frequencyDuration, expiration, expirationAt, reusable, maxRedemptions, startsAt, metadata, currencyOptions,
+      name,
+      code,
+      description,
+      couponType,
+      amountCents,
+      amountCurrency,
+      percentageRate,
+      frequency,
+      frequencyDuration,
+      expiration,
+      expirationAt,
+      reusable,
+      maxRedemptions,
+      startsAt,
+      metadata,
+      currencyOptions,
     },
     errors,
   };

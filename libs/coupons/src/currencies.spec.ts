@@ -30,7 +30,15 @@ describe('currencies', () => {
   });
 
   it.each([
-    ['JPY', 0], ['KRW', 0], ['XOF', 0], ['EUR', 2], ['USD', 2], ['BHD', 3], ['KWD', 3], ['CLF', 4], ['UYW', 4],
+    ['JPY', 0],
+    ['KRW', 0],
+    ['XOF', 0],
+    ['EUR', 2],
+    ['USD', 2],
+    ['BHD', 3],
+    ['KWD', 3],
+    ['CLF', 4],
+    ['UYW', 4],
   ])('gives %s exponent %i', (code, exponent) => {
     expect(currencyExponent(code)).toBe(exponent);
   });
@@ -48,8 +56,13 @@ describe('currencies', () => {
   });
 
   it.each([
-    [1234, 'EUR', '12.34'], [5, 'EUR', '0.05'], [0, 'EUR', '0.00'], [-5, 'BHD', '-0.005'], [1500, 'JPY', '1500'],
-    [1, 'CLF', '0.0001'], [Number.MAX_SAFE_INTEGER, 'EUR', '90071992547409.91'],
+    [1234, 'EUR', '12.34'],
+    [5, 'EUR', '0.05'],
+    [0, 'EUR', '0.00'],
+    [-5, 'BHD', '-0.005'],
+    [1500, 'JPY', '1500'],
+    [1, 'CLF', '0.0001'],
+    [Number.MAX_SAFE_INTEGER, 'EUR', '90071992547409.91'],
   ])('formats %i %s as %s', (cents, code, text) => {
     expect(formatMinorUnits(cents, code)).toBe(text);
   });

@@ -6,7 +6,19 @@ import { data as isoCurrencies } from 'currency-codes';
  * the `currency-codes` data reports 0 for them, which would wrongly make them usable.
  */
 const WITHOUT_MINOR_UNIT = new Set([
-  'XAU', 'XAG', 'XPD', 'XPT', 'XDR', 'XSU', 'XUA', 'XBA', 'XBB', 'XBC', 'XBD', 'XTS', 'XXX',
+  'XAU',
+  'XAG',
+  'XPD',
+  'XPT',
+  'XDR',
+  'XSU',
+  'XUA',
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD',
+  'XTS',
+  'XXX',
 ]);
 
 interface CurrencyInfo {
@@ -49,7 +61,9 @@ export function currencyName(code: string): string | null {
 export function formatMinorUnits(amountCents: number, code: string): string {
   if (!Number.isSafeInteger(amountCents)) throw new RangeError(`Not a safe integer: ${amountCents}`);
   const exponent = currencyExponent(code);
-  const digits = Math.abs(amountCents).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(amountCents)
+    .toString()
+    .padStart(exponent + 1, '0');
   const sign = amountCents < 0 ? '-' : '';
   if (exponent === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;

@@ -3,8 +3,8 @@
  * preview and the recorded discount of the same invoice always agree. All sums are BigInt:
  * pro-rata products of two safe integers exceed 2^53.
  */
-import { CouponType, Frequency } from './enums';
-import { InvoiceFee } from './invoice';
+import type { CouponType, Frequency } from './enums';
+import type { InvoiceFee } from './invoice';
 import { PERCENTAGE_SCALE, percentageRateToScaled } from './percentage';
 
 /** An active applied coupon with the limitation of its coupon; given oldest first. */
@@ -167,7 +167,10 @@ export function computeInvoiceDiscount(
     const credit = min(couponAmount(coupon, base), base);
     if (credit === 0n) continue;
 
-    const shares = spreadProRata(credit, matching.map((index) => remaining[index]));
+    const shares = spreadProRata(
+      credit,
+      matching.map((index) => remaining[index]),
+    );
     const creditFees: DiscountCredit['fees'] = [];
     matching.forEach((feeIndex, i) => {
       if (shares[i] === 0n) return;

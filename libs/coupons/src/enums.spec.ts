@@ -1,6 +1,14 @@
 import {
-  APPLIED_COUPON_STATUSES, COUPON_STATUSES, COUPON_TYPES, ERROR_KEYS, EXPIRATIONS, FREQUENCIES, FieldErrors, addError,
-  hasErrors, isOneOf,
+  APPLIED_COUPON_STATUSES,
+  COUPON_STATUSES,
+  COUPON_TYPES,
+  ERROR_KEYS,
+  EXPIRATIONS,
+  FREQUENCIES,
+  FieldErrors,
+  addError,
+  hasErrors,
+  isOneOf,
 } from './enums';
 import { LIMITS, charLength } from './limits';
 
@@ -15,8 +23,15 @@ describe('enums', () => {
 
   it('maps every error key to itself', () => {
     const keys = [
-      'value_is_mandatory', 'value_already_exist', 'value_is_invalid', 'value_is_out_of_range', 'invalid_date',
-      'coupon_is_not_reusable', 'value_is_locked', 'max_redemptions_reached', 'coupon_not_yet_redeemable',
+      'value_is_mandatory',
+      'value_already_exist',
+      'value_is_invalid',
+      'value_is_out_of_range',
+      'invalid_date',
+      'coupon_is_not_reusable',
+      'value_is_locked',
+      'max_redemptions_reached',
+      'coupon_not_yet_redeemable',
     ];
     expect(Object.keys(ERROR_KEYS).sort()).toEqual([...keys].sort());
     for (const [key, value] of Object.entries(ERROR_KEYS)) expect(value).toBe(key);
@@ -50,9 +65,17 @@ describe('enums', () => {
 describe('limits', () => {
   it('has the agreed values', () => {
     expect(LIMITS).toMatchObject({
-      nameMaxLength: 255, codeMaxLength: 255, descriptionMaxLength: 10000, maxInteger: 2 ** 53 - 1,
-      percentageMaxDecimals: 5, metadataMaxKeys: 50, metadataKeyMaxLength: 40, metadataValueMaxLength: 500,
-      perPageDefault: 100, perPageMax: 1000, frequencyDurationMax: 2 ** 31 - 1,
+      nameMaxLength: 255,
+      codeMaxLength: 255,
+      descriptionMaxLength: 10000,
+      maxInteger: 2 ** 53 - 1,
+      percentageMaxDecimals: 5,
+      metadataMaxKeys: 50,
+      metadataKeyMaxLength: 40,
+      metadataValueMaxLength: 500,
+      perPageDefault: 100,
+      perPageMax: 1000,
+      frequencyDurationMax: 2 ** 31 - 1,
     });
   });
 

@@ -1,19 +1,33 @@
 import {
-  parseBoolean, parseCouponCode, parseCurrency, parseCurrencyOptions, parseDateField, parseEnum, parseMetadata,
-  parsePositiveInteger, parseRate, parseText,
+  parseBoolean,
+  parseCouponCode,
+  parseCurrency,
+  parseCurrencyOptions,
+  parseDateField,
+  parseEnum,
+  parseMetadata,
+  parsePositiveInteger,
+  parseRate,
+  parseText,
 } from './field-rules';
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
 describe('parsePositiveInteger', () => {
-  it.each<[unknown, number | null]>([[1, 1], [MAX, MAX], [10.0, 10], [null, null], [undefined, null]])(
-    'accepts %p',
-    (input, value) => expect(parsePositiveInteger(input)).toEqual({ ok: true, value }),
-  );
+  it.each<[unknown, number | null]>([
+    [1, 1],
+    [MAX, MAX],
+    [10.0, 10],
+    [null, null],
+    [undefined, null],
+  ])('accepts %p', (input, value) => expect(parsePositiveInteger(input)).toEqual({ ok: true, value }));
 
-  it.each<[unknown]>([['1000'], [10.5], [-0.5], [NaN], [Infinity], [true], [{}], [[1]]])('rejects %p as invalid', (input) => {
-    expect(parsePositiveInteger(input)).toEqual({ ok: false, error: 'value_is_invalid' });
-  });
+  it.each<[unknown]>([['1000'], [10.5], [-0.5], [NaN], [Infinity], [true], [{}], [[1]]])(
+    'rejects %p as invalid',
+    (input) => {
+      expect(parsePositiveInteger(input)).toEqual({ ok: false, error: 'value_is_invalid' });
+    },
+  );
 
   it.each<[unknown]>([[0], [-0], [-1], [MAX + 1], [2 ** 60], [1e21]])('rejects %p as out of range', (input) => {
     expect(parsePositiveInteger(input)).toEqual({ ok: false, error: 'value_is_out_of_range' });
@@ -98,10 +112,17 @@ describe('parseMetadata', () => {
   });
 
   it.each<[string, unknown]>([
-    ['an array', [['a', 'b']]], ['a string', 'a=b'], ['a number', 1], ['51 keys', { ...fiftyKeys, extra: 'v' }],
-    ['an empty key', { '': 'v' }], ['a 41-character key', { ['k'.repeat(41)]: 'v' }],
-    ['a 501-character value', { k: 'v'.repeat(501) }], ['a number value', { k: 1 }], ['a null value', { k: null }],
-    ['a nested value', { k: { a: 'b' } }], ['a boolean value', { k: true }],
+    ['an array', [['a', 'b']]],
+    ['a string', 'a=b'],
+    ['a number', 1],
+    ['51 keys', { ...fiftyKeys, extra: 'v' }],
+    ['an empty key', { '': 'v' }],
+    ['a 41-character key', { ['k'.repeat(41)]: 'v' }],
+    ['a 501-character value', { k: 'v'.repeat(501) }],
+    ['a number value', { k: 1 }],
+    ['a null value', { k: null }],
+    ['a nested value', { k: { a: 'b' } }],
+    ['a boolean value', { k: true }],
   ])('rejects %s', (_, value) => {
     expect(parseMetadata(value)).toEqual(invalid);
   });
@@ -128,20 +149,32 @@ describe('parseCurrencyOptions', () => {
   const invalid = { ok: false, error: 'value_is_invalid' };
 
   it('accepts ISO codes with positive integer minor units', () => {
-    expect(parseCurrencyOptions({ EUR: { amount_cents: 4500 }, JPY: { amount_cents: 500 }, BHD: { amount_cents: 1 } }))
-      .toEqual({ ok: true, value: { EUR: { amountCents: 4500 }, JPY: { amountCents: 500 }, BHD: { amountCents: 1 } } });
-    expect(parseCurrencyOptions({ EUR: { amount_cents: Number.MAX_SAFE_INTEGER, note: 'ignored' } }))
-      .toEqual({ ok: true, value: { EUR: { amountCents: Number.MAX_SAFE_INTEGER } } });
+    expect(
+      parseCurrencyOptions({ EUR: { amount_cents: 4500 }, JPY: { amount_cents: 500 }, BHD: { amount_cents: 1 } }),
+    ).toEqual({ ok: true, value: { EUR: { amountCents: 4500 }, JPY: { amountCents: 500 }, BHD: { amountCents: 1 } } });
+    expect(parseCurrencyOptions({ EUR: { amount_cents: Number.MAX_SAFE_INTEGER, note: 'ignored' } })).toEqual({
+      ok: true,
+      value: { EUR: { amountCents: Number.MAX_SAFE_INTEGER } },
+    });
     expect(parseCurrencyOptions(null)).toEqual({ ok: true, value: {} });
   });
 
   it.each<[string, unknown]>([
-    ['an array', [{ EUR: { amount_cents: 1 } }]], ['a string', 'EUR'], ['a lower-case code', { eur: { amount_cents: 1 } }],
-    ['a metal', { XAU: { amount_cents: 1 } }], ['XXX', { XXX: { amount_cents: 1 } }], ['an unknown code', { ABC: { amount_cents: 1 } }],
-    ['a bare amount', { EUR: 4500 }], ['a missing amount', { EUR: {} }], ['a null amount', { EUR: { amount_cents: null } }],
-    ['a string amount', { EUR: { amount_cents: '4500' } }], ['a fraction', { EUR: { amount_cents: 45.5 } }],
-    ['zero', { EUR: { amount_cents: 0 } }], ['a negative amount', { EUR: { amount_cents: -1 } }],
-    ['2^53', { EUR: { amount_cents: 2 ** 53 } }], ['one bad entry among good ones', { EUR: { amount_cents: 1 }, USD: { amount_cents: 0 } }],
+    ['an array', [{ EUR: { amount_cents: 1 } }]],
+    ['a string', 'EUR'],
+    ['a lower-case code', { eur: { amount_cents: 1 } }],
+    ['a metal', { XAU: { amount_cents: 1 } }],
+    ['XXX', { XXX: { amount_cents: 1 } }],
+    ['an unknown code', { ABC: { amount_cents: 1 } }],
+    ['a bare amount', { EUR: 4500 }],
+    ['a missing amount', { EUR: {} }],
+    ['a null amount', { EUR: { amount_cents: null } }],
+    ['a string amount', { EUR: { amount_cents: '4500' } }],
+    ['a fraction', { EUR: { amount_cents: 45.5 } }],
+    ['zero', { EUR: { amount_cents: 0 } }],
+    ['a negative amount', { EUR: { amount_cents: -1 } }],
+    ['2^53', { EUR: { amount_cents: 2 ** 53 } }],
+    ['one bad entry among good ones', { EUR: { amount_cents: 1 }, USD: { amount_cents: 0 } }],
     ['__proto__', JSON.parse('{"__proto__": {"amount_cents": 1}}')],
   ])('rejects %s', (_, value) => {
     expect(parseCurrencyOptions(value)).toEqual(invalid);

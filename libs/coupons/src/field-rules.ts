@@ -2,7 +2,7 @@
  * Per-field parsers shared by the coupon and applied-coupon tables. Each turns one raw wire value
  * into a typed value or an error key; null means "not given" and requiredness is decided by the caller.
  */
-import { ERROR_KEYS, ErrorKey, isOneOf } from './enums';
+import { ERROR_KEYS, type ErrorKey, isOneOf } from './enums';
 import { LIMITS, charLength } from './limits';
 import { isCurrencyCode } from './currencies';
 import { parseDateTime } from './dates';

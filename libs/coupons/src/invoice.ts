@@ -1,5 +1,5 @@
 /** The discount engine's invoice input (CONTRACT §7), parsed into a trusted shape. */
-import { ERROR_KEYS, FieldErrors, addError } from './enums';
+import { ERROR_KEYS, type FieldErrors, addError } from './enums';
 import { LIMITS, charLength } from './limits';
 import { isCurrencyCode } from './currencies';
 import { isPlainObject } from './field-rules';

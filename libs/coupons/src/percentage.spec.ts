@@ -1,14 +1,24 @@
 import fc from 'fast-check';
 import { decimalFromNumber, parseDecimalString } from './decimal';
-import {
-  formatPercentageRate, parsePercentageRate, percentageRateToScaled, samePercentageRate,
-} from './percentage';
+import { formatPercentageRate, parsePercentageRate, percentageRateToScaled, samePercentageRate } from './percentage';
 
 describe('parsePercentageRate', () => {
   it.each<[unknown, string]>([
-    [20, '20.0'], ['20', '20.0'], ['12.50', '12.5'], [12.5, '12.5'], [0.00001, '0.00001'], ['0.00001', '0.00001'],
-    [100, '100.0'], ['100.00000', '100.0'], ['100.0000000', '100.0'], ['007.5', '7.5'], [33.33333, '33.33333'],
-    ['0.10', '0.1'], [1e-5, '0.00001'], [99.99999, '99.99999'], ['12.500000000', '12.5'],
+    [20, '20.0'],
+    ['20', '20.0'],
+    ['12.50', '12.5'],
+    [12.5, '12.5'],
+    [0.00001, '0.00001'],
+    ['0.00001', '0.00001'],
+    [100, '100.0'],
+    ['100.00000', '100.0'],
+    ['100.0000000', '100.0'],
+    ['007.5', '7.5'],
+    [33.33333, '33.33333'],
+    ['0.10', '0.1'],
+    [1e-5, '0.00001'],
+    [99.99999, '99.99999'],
+    ['12.500000000', '12.5'],
   ])('accepts %p as %s', (input, canonical) => {
     expect(parsePercentageRate(input)).toEqual({ ok: true, value: canonical });
   });
@@ -18,15 +28,49 @@ describe('parsePercentageRate', () => {
   });
 
   it.each<[unknown]>([
-    ['abc'], [''], [' 12'], ['12 '], ['1e1'], ['1E1'], ['0x10'], ['+12'], ['12.'], ['.5'], ['1,5'], ['12.5%'],
-    ['٣'], [NaN], [Infinity], [-Infinity], [true], [{}], [[12]], ['0.000001'], [0.000001], [1e-7], [12.345678],
-    ['100.000001'], ['--1'], ['1.2.3'],
+    ['abc'],
+    [''],
+    [' 12'],
+    ['12 '],
+    ['1e1'],
+    ['1E1'],
+    ['0x10'],
+    ['+12'],
+    ['12.'],
+    ['.5'],
+    ['1,5'],
+    ['12.5%'],
+    ['٣'],
+    [NaN],
+    [Infinity],
+    [-Infinity],
+    [true],
+    [{}],
+    [[12]],
+    ['0.000001'],
+    [0.000001],
+    [1e-7],
+    [12.345678],
+    ['100.000001'],
+    ['--1'],
+    ['1.2.3'],
   ])('rejects %p as invalid', (input) => {
     expect(parsePercentageRate(input)).toEqual({ ok: false, error: 'value_is_invalid' });
   });
 
   it.each<[unknown]>([
-    [0], [-0], ['0'], ['0.00000'], ['-0'], [-1], ['-0.00001'], [100.00001], ['100.00001'], [101], [1e21], [1e300],
+    [0],
+    [-0],
+    ['0'],
+    ['0.00000'],
+    ['-0'],
+    [-1],
+    ['-0.00001'],
+    [100.00001],
+    ['100.00001'],
+    [101],
+    [1e21],
+    [1e300],
     ['99999999999999999999999999'],
   ])('rejects %p as out of range', (input) => {
     expect(parsePercentageRate(input)).toEqual({ ok: false, error: 'value_is_out_of_range' });
@@ -60,8 +104,16 @@ describe('parsePercentageRate', () => {
 
 describe('formatPercentageRate', () => {
   it.each<[string | number | null | undefined, string | null]>([
-    ['12.50000', '12.5'], ['20.00000', '20.0'], ['0.00001', '0.00001'], ['100.00000', '100.0'], [12.5, '12.5'],
-    [20, '20.0'], ['0.00000', '0.0'], [null, null], [undefined, null], ['12.123456', '12.123456'],
+    ['12.50000', '12.5'],
+    ['20.00000', '20.0'],
+    ['0.00001', '0.00001'],
+    ['100.00000', '100.0'],
+    [12.5, '12.5'],
+    [20, '20.0'],
+    ['0.00000', '0.0'],
+    [null, null],
+    [undefined, null],
+    ['12.123456', '12.123456'],
   ])('formats %p as %p', (stored, expected) => {
     expect(formatPercentageRate(stored)).toBe(expected);
   });
@@ -99,8 +151,14 @@ describe('decimal', () => {
   });
 
   it.each<[number, string]>([
-    [1e21, '1000000000000000000000'], [1.5e21, '1500000000000000000000'], [1e-7, '0.0000001'],
-    [1.25e-7, '0.000000125'], [-2.5e-8, '-0.000000025'], [123.456, '123.456'], [0, '0'], [5e-324, `0.${'0'.repeat(323)}5`],
+    [1e21, '1000000000000000000000'],
+    [1.5e21, '1500000000000000000000'],
+    [1e-7, '0.0000001'],
+    [1.25e-7, '0.000000125'],
+    [-2.5e-8, '-0.000000025'],
+    [123.456, '123.456'],
+    [0, '0'],
+    [5e-324, `0.${'0'.repeat(323)}5`],
   ])('expands the number %p exactly', (value, text) => {
     const decimal = decimalFromNumber(value);
     expect(decimal).not.toBeNull();

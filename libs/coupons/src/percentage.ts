@@ -1,6 +1,6 @@
 import { ERROR_KEYS } from './enums';
 import { LIMITS } from './limits';
-import { Decimal, decimalFromNumber, formatDecimal, parseDecimalString, toScaledBigInt } from './decimal';
+import { type Decimal, decimalFromNumber, formatDecimal, parseDecimalString, toScaledBigInt } from './decimal';
 
 export type PercentageRateResult =
   | { ok: true; value: string }

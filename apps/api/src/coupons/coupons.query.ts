@@ -13,8 +13,9 @@ export interface CouponListParams {
   search_term?: unknown;
 }
 
+/** `!` rather than a backslash: MySQL reads `ESCAPE '\'` as an unterminated string; SQLite needs a single character. */
 function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
+  return term.replace(/[!%_]/g, (char) => `!${char}`);
 }
 
 /**
@@ -40,7 +41,7 @@ export class CouponsQuery {
     }
     if (typeof params.search_term === 'string' && params.search_term.trim() !== '') {
       const term = `%${escapeLike(params.search_term.trim().toLowerCase())}%`;
-      query.andWhere("(LOWER(c.code) LIKE :term ESCAPE '\\' OR LOWER(c.name) LIKE :term ESCAPE '\\')", { term });
+      query.andWhere("(LOWER(c.code) LIKE :term ESCAPE '!' OR LOWER(c.name) LIKE :term ESCAPE '!')", { term });
     }
     const totalCount = await query.clone().getCount();
     const coupons = await query
