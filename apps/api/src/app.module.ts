@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { runMigrationsLocked } from './database/run-migrations';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CouponsModule } from './coupons/coupons.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -18,7 +20,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            if (dataSource.options.type === 'mysql') await runMigrationsLocked(dataSource);
+            return dataSource;
+          },
+        }),
         ...(config.schedulerEnabled && options.http ? [ScheduleModule.forRoot()] : []),
         OrganizationsModule,
         CatalogModule,

@@ -16,7 +16,8 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       url: database.url,
       entities: ENTITIES,
       migrations: MIGRATIONS,
-      migrationsRun: true,
+      // Run at start by runMigrationsLocked, so that concurrent starts don't race.
+      migrationsRun: false,
       synchronize: false,
       timezone: 'Z',
       charset: 'utf8mb4_unicode_ci',
