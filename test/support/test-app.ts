@@ -45,6 +45,10 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     database: { kind: 'mysql', url: databaseUrl },
     schedulerEnabled: false,
     logLevel: 'silent',
+    rateLimitPerMinute: 0,
+    redisUrl: null,
+    corsOrigins: [],
+    workers: 1,
     ...overrides,
   };
 }

@@ -1,11 +1,15 @@
-import { Logger, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { errorBodyFor } from './http/error-body';
+import { registerPlatform } from './http/platform';
 import { webDistDir } from './web/web-dist';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
@@ -17,10 +21,27 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
 
 /** Builds the HTTP application; used by main.ts and by the end-to-end suites alike. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, routerOptions: { maxParamLength: 1024 } });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: LOG_LEVELS[config.logLevel],
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    // Structured JSON request logs (pino), each line carrying the request id; keys never logged.
+    logger: config.logLevel === 'silent' ? false : {
+      level: config.logLevel === 'debug' ? 'debug' : config.logLevel === 'error' ? 'error' : 'info',
+      redact: ['req.headers.authorization', 'req.headers["idempotency-key"]'],
+    },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 1024 },
+    // The router answers undecodable or over-long path segments itself, before Nest's filter sees them.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const body = errorBodyFor(error, request.url);
+      void reply.status(body.status).send(body);
+    },
   });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: LOG_LEVELS[config.logLevel] && new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[config.logLevel] || [] }),
+  });
+  const redis = await registerPlatform(app, config);
+  if (redis) app.getHttpAdapter().getInstance().addHook('onClose', async () => void (await redis.quit()));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

@@ -11,6 +11,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AppliedCouponsModule } from './applied-coupons/applied-coupons.module';
 import { InvoiceDiscountsModule } from './invoice-discounts/invoice-discounts.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { WebModule } from './web/web.module';
 
 @Global()
@@ -36,7 +37,7 @@ export class AppModule {
         InvoiceDiscountsModule,
         IdempotencyModule,
         // The SPA fallback route must come last.
-        ...(options.http ? [WebModule] : []),
+        ...(options.http ? [ObservabilityModule, WebModule] : []),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       // Re-exported so that the CLI's commands can use the same services.

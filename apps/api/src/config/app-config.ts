@@ -6,6 +6,14 @@ export interface AppConfig {
   /** Run the once-a-minute expiry sweep in this process. */
   schedulerEnabled: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Requests per minute and API key; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Shared rate-limit counters across processes; per-process memory when unset. */
+  redisUrl: string | null;
+  /** Browser origins allowed by CORS; none by default (the dashboard is same-origin). */
+  corsOrigins: string[];
+  /** API processes started by `npm start` (node:cluster). */
+  workers: number;
 }
 
 export class ConfigError extends Error {}
@@ -17,6 +25,13 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError(`PORT must be an integer between 0 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+function parseNonNegativeInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
 }
 
 function parseDatabase(env: NodeJS.ProcessEnv): AppConfig['database'] {
@@ -48,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parseDatabase(env),
     schedulerEnabled: env.SCHEDULER !== 'off',
     logLevel,
+    rateLimitPerMinute: parseNonNegativeInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000),
+    redisUrl: env.REDIS_URL || null,
+    corsOrigins: (env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    workers: Math.max(1, parseNonNegativeInteger('WORKERS', env.WORKERS, 1)),
   };
 }
 

@@ -23,7 +23,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       charset: 'utf8mb4_unicode_ci',
       supportBigNumbers: true,
       bigNumberStrings: false,
-      extra: { connectionLimit: 20, connectTimeout: 5000, enableKeepAlive: true },
+      extra: { connectionLimit: 20, connectTimeout: 2000, enableKeepAlive: true },
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

@@ -13,7 +13,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const body = errorBodyFor(exception, request.url);
     if (body.status >= 500) {
-      this.logger.error(`${request.method} ${request.url} failed`, (exception as Error)?.stack ?? String(exception));
+      // request.log is pino with this request's id; the Nest logger covers requests Fastify never parsed.
+      if (request.log) request.log.error({ err: exception }, `${request.method} ${request.url} failed`);
+      else this.logger.error(`${request.method} ${request.url} failed`, (exception as Error)?.stack ?? String(exception));
     }
     void reply.status(body.status).send(body);
   }

@@ -1,0 +1,40 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import Redis from 'ioredis';
+import type { AppConfig } from '../config/app-config';
+import { plainErrorBody } from './error-body';
+import { recordHttpMetrics } from '../observability/metrics';
+
+/** Rate-limit bucket: the key's public id (never the secret), or the client address without a key. */
+function rateLimitKey(request: FastifyRequest): string {
+  const match = /^Bearer cpn_([A-Za-z0-9]{16})_/i.exec(request.headers.authorization ?? '');
+  return match ? `key:${match[1]}` : `ip:${request.ip}`;
+}
+
+/** Security headers, CORS (closed unless configured), per-key rate limits and request metrics. */
+export async function registerPlatform(app: NestFastifyApplication, config: AppConfig): Promise<Redis | null> {
+  await app.register(fastifyHelmet, {
+    // Swagger UI's page needs its inline bootstrap; everything else stays on 'self'.
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+  });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
+
+  let redis: Redis | null = null;
+  if (config.rateLimitPerMinute > 0) {
+    redis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 1000, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+    await app.register(fastifyRateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: rateLimitKey,
+      allowList: (request) => !request.url.startsWith('/api/v1/'),
+      ...(redis ? { redis, nameSpace: 'coupons-rl:' } : {}),
+      // A Redis outage must not take the API down with it.
+      skipOnError: true,
+      errorResponseBuilder: () => ({ ...plainErrorBody(429), statusCode: 429 }),
+    });
+  }
+  recordHttpMetrics(app.getHttpAdapter().getInstance());
+  return redis;
+}
