@@ -35,20 +35,26 @@ export function buildAppliedCouponOverrides(
     addError(errors, key, result.error);
     return null;
   };
-  const require = <T>(key: string, value: T | null): T | null => {
+  const mandatory = <T>(key: string, value: T | null): T | null => {
     if (value === null && !Object.hasOwn(errors, key)) addError(errors, key, ERROR_KEYS.value_is_mandatory);
     return value;
   };
 
-  const frequencyValue = require('frequency', resolve('frequency', (v) => parseEnum(FREQUENCIES, v), coupon.frequency));
+  const frequencyValue = mandatory(
+    'frequency',
+    resolve('frequency', (v) => parseEnum(FREQUENCIES, v), coupon.frequency),
+  );
   const frequency: Frequency = frequencyValue ?? 'once';
   const frequencyDuration =
     frequency === 'recurring'
-      ? require('frequency_duration', resolve(
+      ? mandatory(
           'frequency_duration',
-          (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax),
-          coupon.frequencyDuration,
-        ))
+          resolve(
+            'frequency_duration',
+            (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax),
+            coupon.frequencyDuration,
+          ),
+        )
       : null;
 
   let amountCents: number | null = null;
@@ -62,10 +68,10 @@ export function buildAppliedCouponOverrides(
       amountCents = coupon.currencyOptions[optionCurrency].amountCents;
       amountCurrency = optionCurrency;
     }
-    require('amount_cents', amountCents);
-    require('amount_currency', amountCurrency);
+    mandatory('amount_cents', amountCents);
+    mandatory('amount_currency', amountCurrency);
   } else if (coupon.couponType === 'percentage') {
-    percentageRate = require('percentage_rate', resolve('percentage_rate', parseRate, coupon.percentageRate));
+    percentageRate = mandatory('percentage_rate', resolve('percentage_rate', parseRate, coupon.percentageRate));
   }
 
   return { attributes: { amountCents, amountCurrency, percentageRate, frequency, frequencyDuration }, errors };

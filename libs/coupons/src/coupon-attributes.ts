@@ -93,6 +93,7 @@ export function buildCouponAttributes(
   const given = (key: string): boolean => Object.hasOwn(input, key);
   const take = <T>(key: string, parse: (raw: unknown) => FieldResult<T>, current: T): FieldResult<T> =>
     given(key) ? parse(input[key]) : { ok: true, value: current };
+  // Records a field's error, or its absence when required, and yields its value (null when unusable).
   const settle = <T>(key: string, result: FieldResult<T | null>, required: boolean): T | null => {
     if (!result.ok) {
       addError(errors, key, result.error);
@@ -101,83 +102,49 @@ export function buildCouponAttributes(
     if (required && result.value === null) addError(errors, key, ERROR_KEYS.value_is_mandatory);
     return result.value;
   };
+  const field = <T>(
+    key: string,
+    parse: (raw: unknown) => FieldResult<T | null>,
+    current: T | null,
+    required: boolean,
+  ) => settle(key, take(key, parse, current), required);
 
-  const name = settle(
-    'name',
-    take('name', (v) => parseText(v, LIMITS.nameMaxLength, true), start.name),
-    true,
-  );
+  const name = field('name', (v) => parseText(v, LIMITS.nameMaxLength, true), start.name, true);
   // A create without a code gets a generated one from the API; an update cannot remove it.
-  const code = settle('code', take('code', parseCouponCode, start.code), base !== null);
-  const description = settle(
+  const code = field('code', parseCouponCode, start.code, base !== null);
+  const description = field(
     'description',
-    take('description', (v) => parseText(v, LIMITS.descriptionMaxLength, false), start.description),
+    (v) => parseText(v, LIMITS.descriptionMaxLength, false),
+    start.description,
     false,
   );
-  const couponType = settle(
-    'coupon_type',
-    take('coupon_type', (v) => parseEnum(COUPON_TYPES, v), start.couponType),
-    true,
-  );
-  const frequency = settle(
-    'frequency',
-    take('frequency', (v) => parseEnum(FREQUENCIES, v), start.frequency),
-    true,
-  );
-  const expiration = settle(
-    'expiration',
-    take('expiration', (v) => parseEnum(EXPIRATIONS, v), start.expiration),
-    true,
-  );
+  const couponType = field('coupon_type', (v) => parseEnum(COUPON_TYPES, v), start.couponType, true);
+  const frequency = field('frequency', (v) => parseEnum(FREQUENCIES, v), start.frequency, true);
+  const expiration = field('expiration', (v) => parseEnum(EXPIRATIONS, v), start.expiration, true);
 
   const fixed = couponType === 'fixed_amount';
-  const amountCents = fixed
-    ? settle(
-        'amount_cents',
-        take('amount_cents', (v) => parsePositiveInteger(v), start.amountCents),
-        true,
-      )
-    : null;
-  const amountCurrency = fixed
-    ? settle('amount_currency', take('amount_currency', parseCurrency, start.amountCurrency), true)
-    : null;
+  const amountCents = fixed ? field('amount_cents', (v) => parsePositiveInteger(v), start.amountCents, true) : null;
+  const amountCurrency = fixed ? field('amount_currency', parseCurrency, start.amountCurrency, true) : null;
   const percentageRate =
-    couponType === 'percentage'
-      ? settle('percentage_rate', take('percentage_rate', parseRate, start.percentageRate), true)
-      : null;
+    couponType === 'percentage' ? field('percentage_rate', parseRate, start.percentageRate, true) : null;
   const frequencyDuration =
     frequency === 'recurring'
-      ? settle(
+      ? field(
           'frequency_duration',
-          take(
-            'frequency_duration',
-            (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax),
-            start.frequencyDuration,
-          ),
+          (v) => parsePositiveInteger(v, LIMITS.frequencyDurationMax),
+          start.frequencyDuration,
           true,
         )
       : null;
   const expirationAt =
     expiration === 'time_limit'
-      ? settle(
-          'expiration_at',
-          take('expiration_at', (v) => parseDateField(v, ERROR_KEYS.invalid_date), start.expirationAt),
-          true,
-        )
+      ? field('expiration_at', (v) => parseDateField(v, ERROR_KEYS.invalid_date), start.expirationAt, true)
       : null;
 
-  const reusable = settle('reusable', take('reusable', parseBoolean, start.reusable), false) ?? start.reusable;
-  const maxRedemptions = settle(
-    'max_redemptions',
-    take('max_redemptions', (v) => parsePositiveInteger(v), start.maxRedemptions),
-    false,
-  );
-  const startsAt = settle(
-    'starts_at',
-    take('starts_at', (v) => parseDateField(v, ERROR_KEYS.value_is_invalid), start.startsAt),
-    false,
-  );
-  const metadata = settle('metadata', take('metadata', parseMetadata, start.metadata), false) ?? {};
+  const reusable = field('reusable', parseBoolean, start.reusable, false) ?? start.reusable;
+  const maxRedemptions = field('max_redemptions', (v) => parsePositiveInteger(v), start.maxRedemptions, false);
+  const startsAt = field('starts_at', (v) => parseDateField(v, ERROR_KEYS.value_is_invalid), start.startsAt, false);
+  const metadata = field('metadata', parseMetadata, start.metadata, false) ?? {};
 
   const options = take('currency_options', parseCurrencyOptions, start.currencyOptions);
   let currencyOptions: CurrencyOptions = {};

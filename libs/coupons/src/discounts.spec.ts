@@ -202,6 +202,7 @@ describe('computeInvoiceDiscount', () => {
     expect(() => discount([fee('f', -1)], [])).toThrow(RangeError);
     expect(() => discount([fee('f', 1.5)], [])).toThrow(RangeError);
     expect(() => discount([fee('f', 2 ** 53)], [])).toThrow(RangeError);
+    expect(() => discount([fee('a', Number.MAX_SAFE_INTEGER), fee('b', 1)], [])).toThrow(RangeError);
   });
 
   it('does not mutate its input', () => {

@@ -133,12 +133,16 @@ function updateAfterCredit(coupon: DiscountableCoupon, credit: bigint): AppliedC
   return update;
 }
 
+/** Fees come from parseInvoiceInput; anything else reaching the engine is a programming error. */
 function assertFees(fees: InvoiceFee[]): void {
+  let total = 0;
   for (const fee of fees) {
     if (!Number.isSafeInteger(fee.amountCents) || fee.amountCents < 0) {
       throw new RangeError(`Fee ${fee.id} has an invalid amount: ${fee.amountCents}`);
     }
+    total += fee.amountCents;
   }
+  if (total > Number.MAX_SAFE_INTEGER) throw new RangeError('Fees total more than 2^53-1');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { COUPON_STATUSES, CouponStatus, paginationMeta, parsePagination } from '@coupons/domain';
 import { CouponEntity } from '../database/entities';
 import { CouponLookupService } from './coupon-lookup.service';
@@ -13,14 +13,32 @@ export interface CouponListParams {
   search_term?: unknown;
 }
 
-/** `!` rather than a backslash: MySQL reads `ESCAPE '\'` as an unterminated string; SQLite needs a single character. */
+/** LIKE escape character `!`: a backslash is quoted differently by MySQL and SQLite, `!` reads the same in both. */
 function escapeLike(term: string): string {
   return term.replace(/[!%_]/g, (char) => `!${char}`);
 }
 
+/** Lago's order: active first, no_expiration first, expiration_at ascending, newest first; id breaks ties. */
+const LIST_ORDER: [string, 'ASC' | 'DESC'][] = [
+  ['c.status', 'ASC'],
+  ['c.expiration', 'ASC'],
+  ['c.expiration_at', 'ASC'],
+  ['c.created_at', 'DESC'],
+  ['c.id', 'DESC'],
+];
+
+function ordered(query: SelectQueryBuilder<CouponEntity>, reversed: boolean): SelectQueryBuilder<CouponEntity> {
+  LIST_ORDER.forEach(([column, direction], index) => {
+    const effective = reversed ? (direction === 'ASC' ? 'DESC' : 'ASC') : direction;
+    if (index === 0) query.orderBy(column, effective);
+    else query.addOrderBy(column, effective);
+  });
+  return query;
+}
+
 /**
- * GET /coupons: Lago's order (active first, no_expiration first, expiration_at ascending, newest first)
- * with the internal id as the final tie-break, which the list index covers.
+ * GET /coupons. Pages come from the list index alone (a deferred join: ids first, rows after), and a page
+ * in the second half is read from the end of the index, so the last page of a million is as cheap as the first.
  */
 @Injectable()
 export class CouponsQuery {
@@ -44,16 +62,19 @@ export class CouponsQuery {
       query.andWhere("(LOWER(c.code) LIKE :term ESCAPE '!' OR LOWER(c.name) LIKE :term ESCAPE '!')", { term });
     }
     const totalCount = await query.clone().getCount();
-    const coupons = await query
-      .orderBy('c.status', 'ASC')
-      .addOrderBy('c.expiration', 'ASC')
-      .addOrderBy('c.expiration_at', 'ASC')
-      .addOrderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .offset(offset)
-      .limit(perPage)
-      .getMany();
-    const records: CouponRecord[] = await this.lookup.records(coupons);
+    const ids = offset >= totalCount ? [] : await this.pageIds(query, offset, perPage, totalCount);
+    const rows = ids.length ? await this.dataSource.getRepository(CouponEntity).findBy({ id: In(ids) }) : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const records: CouponRecord[] = await this.lookup.records(ids.map((id) => byId.get(id)!));
     return { records, meta: paginationMeta(page, perPage, totalCount) };
+  }
+
+  private async pageIds(query: SelectQueryBuilder<CouponEntity>, offset: number, perPage: number, total: number): Promise<number[]> {
+    const fromEnd = offset > total / 2;
+    const limit = Math.min(perPage, total - offset);
+    const skip = fromEnd ? total - offset - limit : offset;
+    const rows: { id: number }[] = await ordered(query.clone().select('c.id', 'id'), fromEnd).offset(skip).limit(limit).getRawMany();
+    const ids = rows.map((row) => Number(row.id));
+    return fromEnd ? ids.reverse() : ids;
   }
 }
