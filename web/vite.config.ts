@@ -20,5 +20,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // A zone with a half-hour offset and no DST makes local → UTC conversions unmistakable.
+    env: { TZ: 'Asia/Kolkata' },
   },
 });

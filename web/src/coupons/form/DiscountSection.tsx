@@ -108,7 +108,7 @@ export function DiscountSection({ values, set, errors, locked }: SectionProps) {
           />
         </>
       ) : (
-        <Field label="Percentage" error={errors.percentage_rate} hint="Above 0 and at most 100, up to 5 decimals">
+        <Field label="Rate" error={errors.percentage_rate} hint="Above 0 and at most 100, up to 5 decimals">
           {(control) => (
             <div className="input-group">
               <input

@@ -1,0 +1,76 @@
+import { ApiError } from '../api/client';
+import type { AppliedCoupon, Coupon } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { useApi } from '../auth/session';
+import { Badge } from '../ui/Badge';
+import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { formatDisplayDate } from './datetime';
+import { formatMoney } from './money';
+
+/** What is left of the discount for this customer: an amount (fixed once) or billing periods (recurring). */
+function remaining(applied: AppliedCoupon): string {
+  if (applied.amount_cents_remaining !== null && applied.amount_currency) {
+    return formatMoney(applied.amount_cents_remaining, applied.amount_currency);
+  }
+  if (applied.frequency === 'recurring' && applied.frequency_duration_remaining !== null) {
+    const periods = applied.frequency_duration_remaining;
+    return `${periods} ${periods === 1 ? 'period' : 'periods'}`;
+  }
+  return applied.frequency === 'forever' ? 'Unlimited' : '—';
+}
+
+export function AppliedCouponsCard({ coupon, version }: { coupon: Coupon; version: number }) {
+  const api = useApi();
+  const list = useResource(
+    () => api.get<{ applied_coupons: AppliedCoupon[] }>('/applied_coupons', { 'coupon_code[]': [coupon.code], per_page: 100 }),
+    `${coupon.code}#${version}`,
+  );
+
+  let body;
+  if (list.loading && !list.data) body = <LoadingState label="Loading applied coupons…" />;
+  else if (list.error instanceof ApiError && list.error.status === 404) {
+    // Older servers have no applied-coupons endpoint: the rest of the page still works.
+    body = <EmptyState title="Not available">This server does not list applied coupons yet.</EmptyState>;
+  } else if (list.error) body = <ErrorState message="Applied coupons could not be loaded." onRetry={list.reload} />;
+  else if (!list.data?.applied_coupons.length) {
+    body = <EmptyState title="Not applied yet">Apply this coupon to a customer to see it here.</EmptyState>;
+  } else {
+    body = (
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Customer</th>
+              <th>Status</th>
+              <th className="num">Remaining</th>
+              <th>Applied</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.applied_coupons.map((applied) => (
+              <tr key={applied.lago_id}>
+                <td className="mono">{applied.external_customer_id}</td>
+                <td>
+                  <Badge tone={applied.status === 'active' ? 'success' : 'neutral'}>
+                    {applied.status === 'active' ? 'Active' : 'Terminated'}
+                  </Badge>
+                </td>
+                <td className="num">{remaining(applied)}</td>
+                <td>{formatDisplayDate(applied.created_at)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby="applied-title">
+      <div className="card-header">
+        <h2 id="applied-title">Applied to customers</h2>
+      </div>
+      {body}
+    </section>
+  );
+}

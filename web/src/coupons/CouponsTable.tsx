@@ -1,0 +1,56 @@
+import type { Coupon } from '../api/types';
+import { Link, navigate } from '../router';
+import { Badge } from '../ui/Badge';
+import { couponTypeLabel, couponValue, expirationLabel, frequencyLabel, redemptionsLabel, statusBadge } from './format';
+
+export const couponHref = (code: string): string => `/coupon/${encodeURIComponent(code)}`;
+
+/** The code cell is a real link for keyboards; the whole row is clickable for the mouse. */
+export function CouponsTable({ coupons }: { coupons: Coupon[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table table-clickable">
+        <thead>
+          <tr>
+            <th>Code</th>
+            <th>Name</th>
+            <th>Value</th>
+            <th>Frequency</th>
+            <th>Expiration</th>
+            <th className="num">Redemptions</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {coupons.map((coupon) => {
+            const badge = statusBadge(coupon.status);
+            const extra = Object.keys(coupon.currency_options).length;
+            return (
+              <tr key={coupon.lago_id} onClick={() => navigate(couponHref(coupon.code))}>
+                <td>
+                  <Link className="mono cell-primary" to={couponHref(coupon.code)} onClick={(e) => e.stopPropagation()}>
+                    {coupon.code}
+                  </Link>
+                </td>
+                <td>{coupon.name}</td>
+                <td>
+                  <div className="cell-primary">{couponValue(coupon)}</div>
+                  <div className="cell-sub">
+                    {couponTypeLabel(coupon.coupon_type)}
+                    {extra > 0 && ` · +${extra} ${extra === 1 ? 'currency' : 'currencies'}`}
+                  </div>
+                </td>
+                <td>{frequencyLabel(coupon)}</td>
+                <td>{expirationLabel(coupon)}</td>
+                <td className="num">{redemptionsLabel(coupon)}</td>
+                <td>
+                  <Badge tone={badge.tone}>{badge.label}</Badge>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

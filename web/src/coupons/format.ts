@@ -1,0 +1,34 @@
+/** How coupon attributes read in tables and on the coupon page. */
+import type { Coupon } from '../api/types';
+import type { BadgeTone } from '../ui/Badge';
+import { formatDisplayDate } from './datetime';
+import { formatMoney, formatPercentage } from './money';
+
+export function couponValue(coupon: Pick<Coupon, 'coupon_type' | 'amount_cents' | 'amount_currency' | 'percentage_rate'>): string {
+  if (coupon.coupon_type === 'percentage') return coupon.percentage_rate ? formatPercentage(coupon.percentage_rate) : '—';
+  if (coupon.amount_cents === null || !coupon.amount_currency) return '—';
+  return formatMoney(coupon.amount_cents, coupon.amount_currency);
+}
+
+export function couponTypeLabel(type: Coupon['coupon_type']): string {
+  return type === 'percentage' ? 'Percentage' : 'Fixed amount';
+}
+
+export function frequencyLabel(coupon: Pick<Coupon, 'frequency' | 'frequency_duration'>): string {
+  if (coupon.frequency === 'once') return 'Once';
+  if (coupon.frequency === 'forever') return 'Forever';
+  const periods = coupon.frequency_duration ?? 0;
+  return `Recurring · ${periods} ${periods === 1 ? 'period' : 'periods'}`;
+}
+
+export function expirationLabel(coupon: Pick<Coupon, 'expiration' | 'expiration_at'>): string {
+  return coupon.expiration === 'time_limit' ? formatDisplayDate(coupon.expiration_at) : 'No expiration';
+}
+
+export function redemptionsLabel(coupon: Pick<Coupon, 'redemptions_count' | 'max_redemptions'>): string {
+  return `${coupon.redemptions_count} / ${coupon.max_redemptions ?? '∞'}`;
+}
+
+export function statusBadge(status: 'active' | 'terminated'): { tone: BadgeTone; label: string } {
+  return status === 'active' ? { tone: 'success', label: 'Active' } : { tone: 'neutral', label: 'Terminated' };
+}
