@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { addError, buildCouponAttributes, checkExpirationAtInput, FieldErrors, lockedFieldChanges } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
 import { CouponEntity } from '../database/entities';
@@ -25,7 +25,7 @@ export class UpdateCouponService {
     private readonly lookup: CouponLookupService,
   ) {}
 
-  async call(organization: Organization, code: string, input: JsonObject): Promise<Result<CouponRecord>> {
+  async call(organization: Organization, code: string, input: JsonObject, retried = false): Promise<Result<CouponRecord>> {
     const coupon = await this.lookup.findLive(organization.id, code);
     if (!coupon) return notFound('coupon_not_found');
     if (checkExpirationAtInput(input, new Date())) return invalidField('expiration_at', 'invalid_date');
@@ -40,8 +40,11 @@ export class UpdateCouponService {
     const before = attributesOf(coupon);
     const { attributes, errors } = buildCouponAttributes(input, before);
     Object.assign(errors, appliesToErrors);
-    if (attributes.code === null) addError(errors, 'code', 'value_is_mandatory');
-    this.checkApplied(coupon, current, { planCodes, billableMetricCodes }, errors, lockedFieldChanges(before, attributes));
+    // A code that failed to parse already has its error; only a removed one is missing.
+    if (attributes.code === null && !errors.code) addError(errors, 'code', 'value_is_mandatory');
+    const lockedChanges = lockedFieldChanges(before, attributes);
+    const targetsChange = !sameSet(current.planCodes, planCodes) || !sameSet(current.billableMetricCodes, billableMetricCodes);
+    this.checkApplied(coupon, lockedChanges, targetsChange, errors);
     if (attributes.maxRedemptions !== null && attributes.maxRedemptions < coupon.redemptionsCount) {
       addError(errors, 'max_redemptions', 'value_is_out_of_range');
     }
@@ -51,33 +54,35 @@ export class UpdateCouponService {
     }
     if (hasErrors(errors)) return invalid(errors);
 
-    assignAttributes(coupon, attributes);
-    coupon.liveCode = coupon.code;
-    coupon.limitedPlans = resolved.value.plans.length > 0;
-    coupon.limitedBillableMetrics = resolved.value.billableMetrics.length > 0;
+    // Only the editable columns: saving the whole entity would write back a redemptions_count or status
+    // that concurrent applies, terminations or the expiry sweep have changed since it was read.
+    const changes = {} as CouponEntity;
+    assignAttributes(changes, attributes);
+    changes.liveCode = changes.code;
+    changes.limitedPlans = resolved.value.plans.length > 0;
+    changes.limitedBillableMetrics = resolved.value.billableMetrics.length > 0;
+    changes.updatedAt = new Date();
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.getRepository(CouponEntity).save(coupon);
+      const updated = await this.dataSource.transaction(async (manager) => {
+        // A locked field may only change while no apply has happened, including one racing this request.
+        const unapplied = lockedChanges.length > 0 || targetsChange ? { redemptionsCount: 0 } : {};
+        const result = await manager.getRepository(CouponEntity).update({ id: coupon.id, deletedAt: IsNull(), ...unapplied }, changes);
+        if (!result.affected) return false;
         if (appliesTo.planCodes || appliesTo.billableMetricCodes) await this.targets.replace(manager, coupon.id, resolved.value);
+        return true;
       });
+      // Deleted, or applied, by another request meanwhile: answer as if this request had come second.
+      if (!updated) return retried ? notFound('coupon_not_found') : this.call(organization, code, input, true);
     } catch (error) {
       if (isUniqueViolation(error)) return invalidField('code', 'value_already_exist');
       throw error;
     }
-    return success(await this.lookup.record(coupon));
+    return success(await this.lookup.record(await this.dataSource.getRepository(CouponEntity).findOneByOrFail({ id: coupon.id })));
   }
 
-  private checkApplied(
-    coupon: CouponEntity,
-    current: CouponRecord,
-    next: { planCodes: string[]; billableMetricCodes: string[] },
-    errors: FieldErrors,
-    lockedChanges: string[],
-  ): void {
+  private checkApplied(coupon: CouponEntity, lockedChanges: string[], targetsChange: boolean, errors: FieldErrors): void {
     if (coupon.redemptionsCount === 0) return;
     for (const field of lockedChanges) addError(errors, field, 'value_is_locked');
-    if (!sameSet(current.planCodes, next.planCodes) || !sameSet(current.billableMetricCodes, next.billableMetricCodes)) {
-      addError(errors, 'applies_to', 'value_is_locked');
-    }
+    if (targetsChange) addError(errors, 'applies_to', 'value_is_locked');
   }
 }

@@ -21,6 +21,7 @@ const STATUS_TEXT: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -101,12 +102,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** A path segment that cannot be decoded, or longer than any code: nothing can be found there. */
+const UNROUTABLE_PATH = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
+
 /** Every exception, whatever raised it (Nest, Fastify, Passport, the driver), in the contract's shape. */
 export function errorBodyFor(exception: unknown, url: string): ErrorBody {
   if (exception instanceof ApiError) return exception.body;
   if (exception instanceof HttpException) return bodyForStatus(exception.getStatus(), url);
   const fastifyStatus = (exception as { statusCode?: number; code?: string })?.statusCode;
-  if ((exception as { code?: string })?.code === 'FST_ERR_BAD_URL') return notFoundForUrl(url);
+  if (UNROUTABLE_PATH.has((exception as { code?: string })?.code ?? '')) return notFoundForUrl(url);
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     return bodyForStatus(fastifyStatus, url);
   }
@@ -122,4 +126,14 @@ function bodyForStatus(status: number, url: string): ErrorBody {
 function notFoundForUrl(url: string): ErrorBody {
   const code = NOT_FOUND_CODES[resourceOf(url) ?? ''];
   return code ? { status: 404, error: 'Not Found', code } : plainErrorBody(404);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any framework sees them (headers or URL over 16 KiB, a
+ * malformed request line, a client too slow to send its headers): the body still has the contract's shape.
+ */
+export function clientErrorBody(code: string | undefined): ErrorBody {
+  if (code === 'HPE_HEADER_OVERFLOW') return plainErrorBody(431);
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return plainErrorBody(408);
+  return badRequestBody('body');
 }

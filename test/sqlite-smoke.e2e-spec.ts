@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../apps/api/src/app.factory';
+import { ApiKeysService } from '../apps/api/src/organizations/api-keys.service';
+import { ApiClient } from './support/api-client';
+import { testConfig } from './support/test-app';
+import {
+  COUPON_KEYS, couponParams, createMetric, createPlan, expectStatus, notFoundBody, validationBody,
+} from './support/factories';
+
+/** The embedded default a new user gets without DATABASE_URL: SQLite in a file, schema built at boot. */
+describe('smoke (SQLite)', () => {
+  let app: NestFastifyApplication;
+  let api: ApiClient;
+  let directory: string;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'coupons-sqlite-'));
+    app = await createApp(testConfig('unused', { database: { kind: 'sqlite', path: join(directory, 'nested', 'coupons.sqlite') } }));
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const { apiKey } = await app.get(ApiKeysService).create('SQLite organization');
+    api = new ApiClient(`http://127.0.0.1:${port}`, apiKey);
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('creates, lists, reads, updates and deletes a plan-limited coupon', async () => {
+    const metric = await createMetric(api);
+    const plan = await createPlan(api, { code: 'starter' }, [metric.code]);
+    const other = await createPlan(api, { code: 'business' });
+    expect(plan.charges).toEqual([{ lago_billable_metric_id: metric.lago_id, billable_metric_code: metric.code }]);
+
+    const created = expectStatus(await api.post('/api/v1/coupons', {
+      coupon: couponParams({ code: 'WELCOME.10', amount_cents: 9_007_199_254_740_991, metadata: { source: 'sqlite' }, applies_to: { plan_codes: ['starter'] } }),
+    }), 200).body.coupon;
+    expect(Object.keys(created)).toEqual(COUPON_KEYS);
+    expect(created).toMatchObject({
+      code: 'WELCOME.10', amount_cents: 9_007_199_254_740_991, limited_plans: true, plan_codes: ['starter'], metadata: { source: 'sqlite' },
+    });
+    const percentage = expectStatus(await api.post('/api/v1/coupons', {
+      coupon: couponParams({ code: 'pct', coupon_type: 'percentage', percentage_rate: '12.50', expiration: 'time_limit', expiration_at: '2099-01-01' }),
+    }), 200).body.coupon;
+    expect(percentage).toMatchObject({ percentage_rate: '12.5', amount_cents: null, expiration_at: '2099-01-01T00:00:00Z' });
+
+    const duplicate = await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'WELCOME.10' }) });
+    expect(duplicate.body).toEqual(validationBody({ code: ['value_already_exist'] }));
+    const caseVariant = expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'welcome.10' }) }), 200).body.coupon;
+
+    const list = expectStatus(await api.get('/api/v1/coupons'), 200).body;
+    expect(list.coupons.map((coupon: { code: string }) => coupon.code)).toEqual(['welcome.10', 'WELCOME.10', 'pct']);
+    expect(list.meta).toEqual({ current_page: 1, next_page: null, prev_page: null, total_pages: 1, total_count: 3 });
+    expect((await api.get('/api/v1/coupons?search_term=COME.1')).body.meta.total_count).toBe(2);
+    expect((await api.get('/api/v1/coupons?search_term=%25')).body.meta.total_count).toBe(0);
+    expect((await api.get('/api/v1/coupons/WELCOME.10')).body).toEqual({ coupon: created });
+
+    const updated = expectStatus(await api.put('/api/v1/coupons/WELCOME.10', {
+      coupon: { name: 'Welcome', applies_to: { plan_codes: ['business'] } },
+    }), 200).body.coupon;
+    expect(updated).toEqual({ ...created, name: 'Welcome', plan_codes: [other.code] });
+
+    const deleted = expectStatus(await api.delete('/api/v1/coupons/WELCOME.10'), 200).body;
+    expect(deleted).toEqual({ coupon: updated });
+    const gone = await api.get('/api/v1/coupons/WELCOME.10');
+    expect({ status: gone.status, body: gone.body }).toEqual({ status: 404, body: notFoundBody('coupon_not_found') });
+    expect((await api.get('/api/v1/coupons/welcome.10')).body.coupon).toEqual(caseVariant);
+    expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'WELCOME.10' }) }), 200);
+  });
+
+  it('lets exactly one of several racing creates with one code win', async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => api.post('/api/v1/coupons', { coupon: couponParams({ code: 'RACE' }) })));
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 422, 422, 422, 422]);
+  });
+});
