@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppModule } from '../../api/src/app.module';
 import type { AppConfig } from '../../api/src/config/app-config';
 import { ApiKeysCreateCommand, ApiKeysRevokeCommand } from './commands/api-keys.command';
+import { AppliedCouponsListCommand } from './commands/applied-coupons-list.command';
+import { ApplyCouponCommand } from './commands/apply-coupon.command';
+import { OrganizationLookupService } from './commands/organization-lookup.service';
 import { SeedCommand } from './commands/seed.command';
 import { SeedService } from './commands/seed.service';
 import { TerminateExpiredCommand } from './commands/terminate-expired.command';
@@ -12,7 +15,10 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [AppModule.forRoot(config, { http: false })],
-      providers: [ApiKeysCreateCommand, ApiKeysRevokeCommand, SeedCommand, SeedService, TerminateExpiredCommand],
+      providers: [
+        ApiKeysCreateCommand, ApiKeysRevokeCommand, SeedCommand, SeedService, TerminateExpiredCommand,
+        ApplyCouponCommand, AppliedCouponsListCommand, OrganizationLookupService,
+      ],
     };
   }
 }

@@ -21,6 +21,11 @@ async function main(): Promise<void> {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     },
+    // An error thrown by a command's run(): without this, nest-commander prints it and exits 0.
+    serviceErrorHandler: (error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 1;
+    },
   });
 }
 

@@ -59,8 +59,13 @@ export class CouponTargetsService {
   }
 
   async replace(manager: EntityManager, couponId: number, targets: ResolvedTargets): Promise<void> {
+    await manager.getRepository(CouponTargetEntity).delete({ couponId });
+    await this.add(manager, couponId, targets);
+  }
+
+  /** For a new coupon: no delete first, whose gap locks would make concurrent creates deadlock. */
+  async add(manager: EntityManager, couponId: number, targets: ResolvedTargets): Promise<void> {
     const repository = manager.getRepository(CouponTargetEntity);
-    await repository.delete({ couponId });
     const rows = [
       ...targets.plans.map((plan) => ({ couponId, planId: plan.id, billableMetricId: null })),
       ...targets.billableMetrics.map((metric) => ({ couponId, planId: null, billableMetricId: metric.id })),

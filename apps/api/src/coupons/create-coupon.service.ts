@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../database/transactions';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { addError, buildCouponAttributes, checkExpirationAtInput, CouponAttributes, generateCouponCode } from '@coupons/domain';
@@ -52,7 +53,7 @@ export class CreateCouponService {
   }
 
   private insert(organization: Organization, attributes: CouponAttributes, targets: ResolvedTargets): Promise<CouponEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const repository = manager.getRepository(CouponEntity);
       const coupon = repository.create({
         lagoId: randomUUID(),
@@ -69,7 +70,7 @@ export class CreateCouponService {
       assignAttributes(coupon, attributes);
       coupon.liveCode = coupon.code;
       await repository.insert(coupon);
-      await this.targets.replace(manager, coupon.id, targets);
+      await this.targets.add(manager, coupon.id, targets);
       return coupon;
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../database/transactions';
 import { DataSource } from 'typeorm';
 import { notFound, Result, success } from '../common/result';
 import { AppliedCouponEntity, CouponEntity } from '../database/entities';
@@ -20,7 +21,7 @@ export class DeleteCouponService {
     if (!coupon) return notFound('coupon_not_found');
     const asItWas = await this.lookup.record({ ...coupon } as CouponEntity);
     const now = new Date();
-    const deleted = await this.dataSource.transaction(async (manager) => {
+    const deleted = await inTransaction(this.dataSource, async (manager) => {
       const result = await manager
         .getRepository(CouponEntity)
         .update({ id: coupon.id, liveCode: code }, { deletedAt: now, liveCode: null, status: 'terminated', terminatedAt: coupon.terminatedAt ?? now });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '../database/transactions';
 import { DataSource, IsNull } from 'typeorm';
 import { addError, buildCouponAttributes, checkExpirationAtInput, FieldErrors, lockedFieldChanges } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
@@ -63,7 +64,7 @@ export class UpdateCouponService {
     changes.limitedBillableMetrics = resolved.value.billableMetrics.length > 0;
     changes.updatedAt = new Date();
     try {
-      const updated = await this.dataSource.transaction(async (manager) => {
+      const updated = await inTransaction(this.dataSource, async (manager) => {
         // A locked field may only change while no apply has happened, including one racing this request.
         const unapplied = lockedChanges.length > 0 || targetsChange ? { redemptionsCount: 0 } : {};
         const result = await manager.getRepository(CouponEntity).update({ id: coupon.id, deletedAt: IsNull(), ...unapplied }, changes);

@@ -1,0 +1,52 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { serializeAppliedCoupon } from '../../../api/src/applied-coupons/applied-coupon.serializer';
+import { AppliedCouponsQuery } from '../../../api/src/applied-coupons/applied-coupons.query';
+import { ApplyCouponService } from '../../../api/src/applied-coupons/apply-coupon.service';
+import { failureBody } from '../../../api/src/http/error-body';
+import { OrganizationLookupService } from './organization-lookup.service';
+
+interface ApplyOptions {
+  customer: string;
+  coupon: string;
+  organization?: string;
+}
+
+@Command({
+  name: 'coupons:apply',
+  description: "Apply a coupon to a customer with the coupon's own terms; prints the applied coupon as JSON",
+})
+export class ApplyCouponCommand extends CommandRunner {
+  constructor(
+    private readonly organizations: OrganizationLookupService,
+    private readonly applyCoupon: ApplyCouponService,
+    private readonly query: AppliedCouponsQuery,
+  ) {
+    super();
+  }
+
+  async run(_params: string[], options: ApplyOptions): Promise<void> {
+    const organization = await this.organizations.find(options.organization);
+    const result = await this.applyCoupon.call(organization, { external_customer_id: options.customer, coupon_code: options.coupon });
+    if (!result.ok) {
+      // The API's own error body, so scripts can match the same codes as HTTP clients.
+      throw new Error(`Cannot apply ${options.coupon} to ${options.customer}: ${JSON.stringify(failureBody(result.failure))}`);
+    }
+    const [record] = await this.query.records([result.value]);
+    process.stdout.write(`${JSON.stringify(serializeAppliedCoupon(record), null, 2)}\n`);
+  }
+
+  @Option({ flags: '--customer <external_id>', description: "the customer's external id", required: true })
+  parseCustomer(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--coupon <code>', description: 'the coupon code', required: true })
+  parseCoupon(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '-o, --organization <name>', description: 'organization name (optional when there is only one)' })
+  parseOrganization(value: string): string {
+    return value;
+  }
+}
