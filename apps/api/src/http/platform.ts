@@ -2,15 +2,34 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
-import { plainErrorBody } from './error-body';
+import { clientErrorBody, plainErrorBody } from './error-body';
 import { recordHttpMetrics } from '../observability/metrics';
 
 /** Rate-limit bucket: the key's public id (never the secret), or the client address without a key. */
 function rateLimitKey(request: FastifyRequest): string {
   const match = /^Bearer cpn_([A-Za-z0-9]{16})_/i.exec(request.headers.authorization ?? '');
   return match ? `key:${match[1]}` : `ip:${request.ip}`;
+}
+
+/** Replaces Fastify's default `clientError` answer (`{"error","message","statusCode"}`) with the contract's shape. */
+function contractShapedClientErrors(server: Server): void {
+  server.removeAllListeners('clientError');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    if (socket.writable) {
+      const body = clientErrorBody(error.code);
+      const json = JSON.stringify(body);
+      socket.write(
+        `HTTP/1.1 ${body.status} ${body.error}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${json}`,
+      );
+    }
+    socket.destroy(error);
+  });
 }
 
 /** Security headers, CORS (closed unless configured), per-key rate limits and request metrics. */
@@ -36,5 +55,6 @@ export async function registerPlatform(app: NestFastifyApplication, config: AppC
     });
   }
   recordHttpMetrics(app.getHttpAdapter().getInstance());
+  contractShapedClientErrors(app.getHttpAdapter().getInstance().server);
   return redis;
 }
