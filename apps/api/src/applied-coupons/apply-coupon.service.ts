@@ -47,7 +47,9 @@ export class ApplyCouponService {
       : await manager.getRepository(CouponEntity).findOneBy({ organizationId: organization.id, liveCode: couponCode });
     if (!coupon || !isRedeemableAt(coupon, now)) return notFound('coupon_not_found');
     if (coupon.startsAt !== null && coupon.startsAt > now) return invalidField('coupon', 'coupon_not_yet_redeemable');
-    if (await overlapsActiveCoupon(manager, coupon.id, customer.id)) return notAllowed('plan_overlapping');
+    // An unlimited coupon overlaps nothing: no need to look at the customer's other coupons.
+    const limited = coupon.limitedPlans || coupon.limitedBillableMetrics;
+    if (limited && (await overlapsActiveCoupon(manager, coupon.id, customer.id))) return notAllowed('plan_overlapping');
 
     const applied = manager.getRepository(AppliedCouponEntity);
     if (!coupon.reusable && (await applied.existsBy({ couponId: coupon.id, customerId: customer.id }))) {

@@ -25,8 +25,10 @@ export class CouponLookupService {
   }
 
   async records(coupons: CouponEntity[]): Promise<CouponRecord[]> {
-    const codes = await this.targets.codesFor(coupons.map((coupon) => coupon.id));
-    return coupons.map((coupon) => ({ coupon, ...codes.get(coupon.id)! }));
+    // Most coupons are unlimited: only limited ones need their target codes looked up.
+    const limited = coupons.filter((coupon) => coupon.limitedPlans || coupon.limitedBillableMetrics);
+    const codes = await this.targets.codesFor(limited.map((coupon) => coupon.id));
+    return coupons.map((coupon) => ({ coupon, ...(codes.get(coupon.id) ?? { planCodes: [], billableMetricCodes: [] }) }));
   }
 
   async record(coupon: CouponEntity): Promise<CouponRecord> {

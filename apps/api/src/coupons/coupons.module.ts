@@ -3,6 +3,7 @@ import { CouponLookupService } from './coupon-lookup.service';
 import { CouponTargetsService } from './coupon-targets.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsQuery } from './coupons.query';
+import { ListCountCache } from './list-count-cache';
 import { CreateCouponService } from './create-coupon.service';
 import { DeleteCouponService } from './delete-coupon.service';
 import { ExpireCouponsService } from './expire-coupons.service';
@@ -16,6 +17,7 @@ import { UpdateCouponService } from './update-coupon.service';
     CouponLookupService,
     CouponTargetsService,
     CouponsQuery,
+    ListCountCache,
     CreateCouponService,
     UpdateCouponService,
     DeleteCouponService,

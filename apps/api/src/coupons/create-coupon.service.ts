@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { inTransaction } from '../database/transactions';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { addError, buildCouponAttributes, checkExpirationAtInput, CouponAttributes, generateCouponCode } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, Result, success } from '../common/result';
 import { CouponEntity } from '../database/entities';
@@ -33,7 +33,9 @@ export class CreateCouponService {
 
     const { attributes, errors } = buildCouponAttributes(input, null);
     Object.assign(errors, appliesToErrors);
-    if (attributes.code !== null && !errors.code && (await this.lookup.isCodeTaken(organization.id, attributes.code))) {
+    // The unique index decides whether a code is free; looking first only serves to report a taken code
+    // together with the other field errors.
+    if (hasErrors(errors) && attributes.code !== null && !errors.code && (await this.lookup.isCodeTaken(organization.id, attributes.code))) {
       addError(errors, 'code', 'value_already_exist');
     }
     if (hasErrors(errors)) return invalid(errors);
@@ -43,7 +45,11 @@ export class CreateCouponService {
       const code = generateCode ? generateCouponCode() : (attributes.code as string);
       try {
         const coupon = await this.insert(organization, { ...attributes, code }, resolved.value);
-        return success(await this.lookup.record(coupon));
+        return success({
+          coupon,
+          planCodes: resolved.value.plans.map((plan) => plan.code),
+          billableMetricCodes: resolved.value.billableMetrics.map((metric) => metric.code),
+        });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // A concurrent create took the code between our check and the insert.
@@ -52,26 +58,38 @@ export class CreateCouponService {
     }
   }
 
-  private insert(organization: Organization, attributes: CouponAttributes, targets: ResolvedTargets): Promise<CouponEntity> {
+  private async insert(organization: Organization, attributes: CouponAttributes, targets: ResolvedTargets): Promise<CouponEntity> {
+    const now = new Date();
+    const coupon = this.dataSource.getRepository(CouponEntity).create({
+      lagoId: randomUUID(),
+      organizationId: organization.id,
+      status: 'active',
+      redemptionsCount: 0,
+      terminatedAt: null,
+      deletedAt: null,
+      limitedPlans: targets.plans.length > 0,
+      limitedBillableMetrics: targets.billableMetrics.length > 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+    assignAttributes(coupon, attributes);
+    coupon.liveCode = coupon.code;
+    // One statement for the common, unlimited coupon; a transaction only when target rows come with it.
+    if (targets.plans.length === 0 && targets.billableMetrics.length === 0) {
+      await this.insertRow(this.dataSource.manager, coupon);
+      return coupon;
+    }
     return inTransaction(this.dataSource, async (manager) => {
-      const repository = manager.getRepository(CouponEntity);
-      const coupon = repository.create({
-        lagoId: randomUUID(),
-        organizationId: organization.id,
-        status: 'active',
-        redemptionsCount: 0,
-        terminatedAt: null,
-        deletedAt: null,
-        limitedPlans: targets.plans.length > 0,
-        limitedBillableMetrics: targets.billableMetrics.length > 0,
-        createdAt: new Date(),
-        updatedAt: new Date(),
-      });
-      assignAttributes(coupon, attributes);
-      coupon.liveCode = coupon.code;
-      await repository.insert(coupon);
+      await this.insertRow(manager, coupon);
       await this.targets.add(manager, coupon.id, targets);
       return coupon;
     });
+  }
+
+  /** Inserts without TypeORM's reload of default columns: every value is already on the entity. */
+  private async insertRow(manager: EntityManager, coupon: CouponEntity): Promise<void> {
+    const result = await manager.createQueryBuilder().insert().into(CouponEntity).values(coupon).updateEntity(false).execute();
+    // mysql2 reports insertId; better-sqlite3 the row id.
+    coupon.id = Number((result.raw as { insertId?: number }).insertId ?? result.raw);
   }
 }
