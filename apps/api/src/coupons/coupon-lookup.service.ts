@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not } from 'typeorm';
 import { CouponEntity } from '../database/entities';
+import { hydrate, preparedQuery } from '../database/prepared';
 import { CouponRecord } from './coupon-record';
 import { CouponTargetsService } from './coupon-targets.service';
 
@@ -13,8 +14,10 @@ export class CouponLookupService {
     private readonly targets: CouponTargetsService,
   ) {}
 
-  findLive(organizationId: number, code: string): Promise<CouponEntity | null> {
-    return this.dataSource.getRepository(CouponEntity).findOneBy({ organizationId, liveCode: code });
+  /** The hottest lookup of the API (every GET, PUT, DELETE and apply by code): a prepared statement. */
+  async findLive(organizationId: number, code: string): Promise<CouponEntity | null> {
+    const rows = await preparedQuery(this.dataSource, 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', [organizationId, code]);
+    return rows.length ? hydrate(this.dataSource, CouponEntity, rows[0]) : null;
   }
 
   async isCodeTaken(organizationId: number, code: string, exceptCouponId?: number): Promise<boolean> {

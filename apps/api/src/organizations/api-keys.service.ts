@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { ApiKeyEntity, OrganizationEntity } from '../database/entities';
+import { preparedQuery } from '../database/prepared';
 
 export interface Organization {
   id: number;
@@ -55,7 +56,8 @@ export class ApiKeysService {
     if (!match) return null;
     const [, publicId, secret] = match;
     const rows: { salt: string; secret_hash: string; organization_id: number; name: string }[] =
-      await this.dataSource.query(
+      await preparedQuery(
+        this.dataSource,
         'SELECT k.salt, k.secret_hash, o.id AS organization_id, o.name FROM api_keys k ' +
           'JOIN organizations o ON o.id = k.organization_id WHERE k.public_id = ? AND k.revoked_at IS NULL',
         [publicId],
