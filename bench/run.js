@@ -30,6 +30,8 @@ const mysql = require('mysql2/promise');
 
 const ROOT = join(__dirname, '..');
 const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+// Our server runs with the same Node flags as `npm start` (read from package.json: one source of truth).
+const OUR_NODE_ARGS = require(join(ROOT, 'package.json')).scripts.start.split(/\s+/).filter((token) => token.startsWith('--'));
 const CLI_MAIN = join(ROOT, 'dist/apps/cli/src/main.js');
 const DOMAIN = join(ROOT, 'libs/coupons/dist/index.js');
 const FLOOR = join(__dirname, 'floor-server.js');
@@ -589,7 +591,7 @@ async function main() {
   let floorServer;
   try {
     log(`bench: ${opts.smoke ? 'smoke' : 'full'} run, ${opts.duration} s per scenario at ${opts.connections} connections; database ${DB_NAME}`);
-    ours = await startServer('ours', API_MAIN, env);
+    ours = await startServer('ours', API_MAIN, env, OUR_NODE_ARGS);
     const key = cli(['api-keys:create', '--organization', 'bench'], env).trim().split('\n').pop();
     log(`ours up on ${ours.url} (pid ${ours.pid}); setting up customers and coupons`);
     await setupData(ours.url, key);

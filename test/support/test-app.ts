@@ -49,6 +49,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     redisUrl: null,
     corsOrigins: [],
     workers: 1,
+    requestTimeoutMs: 0,
     ...overrides,
   };
 }

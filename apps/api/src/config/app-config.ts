@@ -14,6 +14,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** API processes started by `npm start` (node:cluster). */
   workers: number;
+  /** A request still waiting on the database after this long answers 503; 0 disables the deadline. */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL || null,
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean),
     workers: Math.max(1, parseNonNegativeInteger('WORKERS', env.WORKERS, 1)),
+    requestTimeoutMs: parseNonNegativeInteger('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 15_000),
   };
 }
 

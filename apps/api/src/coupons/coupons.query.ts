@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { COUPON_STATUSES, CouponStatus, paginationMeta, parsePagination } from '@coupons/domain';
 import { CouponEntity } from '../database/entities';
+import { hydrate, preparedQuery } from '../database/prepared';
 import { CouponLookupService } from './coupon-lookup.service';
 import { CouponRecord } from './coupon-record';
 import { ListCountCache } from './list-count-cache';
@@ -75,7 +76,11 @@ export class CouponsQuery {
       () => exactCount(query),
     );
     const ids = offset >= totalCount ? [] : await this.pageIds(query, offset, perPage, totalCount, exact);
-    const rows = ids.length ? await this.dataSource.getRepository(CouponEntity).findBy({ id: In(ids) }) : [];
+    const rows = ids.length
+      ? (await preparedQuery(this.dataSource, `SELECT * FROM coupons WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).map((row) =>
+          hydrate(this.dataSource, CouponEntity, row),
+        )
+      : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const records: CouponRecord[] = await this.lookup.records(ids.map((id) => byId.get(id)!));
     return { records, meta: paginationMeta(page, perPage, totalCount) };

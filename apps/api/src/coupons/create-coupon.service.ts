@@ -7,6 +7,7 @@ import { addError, buildCouponAttributes, checkExpirationAtInput, CouponAttribut
 import { hasErrors, invalid, invalidField, Result, success } from '../common/result';
 import { CouponEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
+import { preparedInsert } from '../database/prepared';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
 import { CouponLookupService } from './coupon-lookup.service';
@@ -88,8 +89,6 @@ export class CreateCouponService {
 
   /** Inserts without TypeORM's reload of default columns: every value is already on the entity. */
   private async insertRow(manager: EntityManager, coupon: CouponEntity): Promise<void> {
-    const result = await manager.createQueryBuilder().insert().into(CouponEntity).values(coupon).updateEntity(false).execute();
-    // mysql2 reports insertId; better-sqlite3 the row id.
-    coupon.id = Number((result.raw as { insertId?: number }).insertId ?? result.raw);
+    coupon.id = await preparedInsert(manager, CouponEntity, coupon);
   }
 }

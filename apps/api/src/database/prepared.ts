@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 interface CallbackPool {
   execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
@@ -32,4 +32,27 @@ export function hydrate<T extends ObjectLiteral>(dataSource: DataSource, target:
     entity[column.propertyName] = transformer && !Array.isArray(transformer) ? transformer.from(value) : value;
   }
   return entity as T;
+}
+
+/**
+ * INSERT of one entity as a prepared statement, every column given (no reload of defaults afterwards);
+ * returns the new auto-increment id. Other engines go through TypeORM's insert.
+ */
+export async function preparedInsert<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, entity: T): Promise<number> {
+  const dataSource = manager.connection;
+  if (dataSource.options.type !== 'mysql' || manager.queryRunner) {
+    const result = await manager.createQueryBuilder().insert().into(target).values(entity).updateEntity(false).execute();
+    // mysql2 reports insertId; better-sqlite3 the row id.
+    return Number((result.raw as { insertId?: number }).insertId ?? result.raw);
+  }
+  const metadata = dataSource.getMetadata(target);
+  const columns = metadata.columns.filter((column) => !column.isGenerated);
+  const values = columns.map((column) => {
+    const value = (entity as Record<string, unknown>)[column.propertyName] ?? null;
+    return column.type === 'simple-json' && value !== null ? JSON.stringify(value) : value;
+  });
+  const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
+  const sql = `INSERT INTO \`${metadata.tableName}\` (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const result = (await preparedQuery(dataSource, sql, values)) as unknown as { insertId: number };
+  return result.insertId;
 }

@@ -1,7 +1,7 @@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Redis from 'ioredis';
@@ -32,6 +32,20 @@ function contractShapedClientErrors(server: Server): void {
   });
 }
 
+/**
+ * A database that stops answering without closing its connections (a network partition) would leave
+ * requests waiting forever, authentication included; past the deadline the client gets a 503 instead.
+ */
+function enforceDeadline(fastify: FastifyInstance, ms: number): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const timer = setTimeout(() => {
+      if (!reply.sent) void reply.code(503).send(plainErrorBody(503));
+    }, ms);
+    reply.raw.once('close', () => clearTimeout(timer));
+    done();
+  });
+}
+
 /** Security headers, CORS (closed unless configured), per-key rate limits and request metrics. */
 export async function registerPlatform(app: NestFastifyApplication, config: AppConfig): Promise<Redis | null> {
   await app.register(fastifyHelmet, {
@@ -54,6 +68,7 @@ export async function registerPlatform(app: NestFastifyApplication, config: AppC
       errorResponseBuilder: () => ({ ...plainErrorBody(429), statusCode: 429 }),
     });
   }
+  if (config.requestTimeoutMs > 0) enforceDeadline(app.getHttpAdapter().getInstance(), config.requestTimeoutMs);
   recordHttpMetrics(app.getHttpAdapter().getInstance());
   contractShapedClientErrors(app.getHttpAdapter().getInstance().server);
   return redis;
