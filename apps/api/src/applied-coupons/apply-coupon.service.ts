@@ -4,19 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { buildAppliedCouponOverrides } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notAllowed, notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CouponEntity, CustomerEntity } from '../database/entities';
+import { AppliedCouponEntity, CouponEntity } from '../database/entities';
+import { lockCustomer } from '../database/locks';
 import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
 import { attributesOf } from '../coupons/coupon-record';
 import { overlapsActiveCoupon } from './coupon-overlap';
-
-/** Reads the row under a write lock on MySQL; SQLite serializes whole transactions instead. */
-async function lockedFindOne<T extends object>(manager: EntityManager, entity: new () => T, where: Record<string, unknown>): Promise<T | null> {
-  const query = manager.getRepository(entity).createQueryBuilder('row').where(where);
-  if (manager.connection.options.type === 'mysql') query.setLock('pessimistic_write');
-  return query.getOne();
-}
 
 const isRedeemableAt = (coupon: CouponEntity, now: Date) =>
   coupon.status === 'active' && coupon.deletedAt === null && (coupon.expirationAt === null || coupon.expirationAt > now);
@@ -38,7 +32,7 @@ export class ApplyCouponService {
     const externalCustomerId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
     const customer = externalCustomerId === null
       ? null
-      : await lockedFindOne(manager, CustomerEntity, { organizationId: organization.id, externalId: externalCustomerId });
+      : await lockCustomer(manager, { organizationId: organization.id, externalId: externalCustomerId });
     if (!customer) return notFound('customer_not_found');
 
     const couponCode = typeof input.coupon_code === 'string' ? input.coupon_code : null;

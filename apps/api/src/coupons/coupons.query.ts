@@ -74,6 +74,8 @@ export class CouponsQuery {
     const { total: totalCount, exact } = await this.counts.count(
       searching ? null : `${organizationId}:${String(params.status)}`,
       () => exactCount(query),
+      // A page in the second half is read backwards from the end, which needs the exact total.
+      (total) => offset > total / 2,
     );
     const ids = offset >= totalCount ? [] : await this.pageIds(query, offset, perPage, totalCount, exact);
     const rows = ids.length

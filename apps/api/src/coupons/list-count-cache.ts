@@ -20,9 +20,10 @@ interface Entry {
 export class ListCountCache {
   private readonly entries = new Map<string, Entry>();
 
-  async count(key: string | null, compute: () => Promise<number>): Promise<{ total: number; exact: boolean }> {
+  /** `needsExact` lets a caller insist on a fresh count for a given total (e.g. to read a page from the end). */
+  async count(key: string | null, compute: () => Promise<number>, needsExact: (total: number) => boolean): Promise<{ total: number; exact: boolean }> {
     const cached = key === null ? undefined : this.entries.get(key);
-    if (cached && cached.total >= EXACT_BELOW) {
+    if (cached && cached.total >= EXACT_BELOW && !needsExact(cached.total)) {
       if (Date.now() - cached.at > MAX_AGE_MS && !cached.refreshing) this.refresh(key!, cached, compute);
       return { total: cached.total, exact: false };
     }

@@ -37,7 +37,7 @@ function contractShapedClientErrors(server: Server): void {
  * requests waiting forever, authentication included; past the deadline the client gets a 503 instead.
  */
 function enforceDeadline(fastify: FastifyInstance, ms: number): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
+  fastify.addHook('onRequest', (_request, reply, done) => {
     const timer = setTimeout(() => {
       if (!reply.sent) void reply.code(503).send(plainErrorBody(503));
     }, ms);

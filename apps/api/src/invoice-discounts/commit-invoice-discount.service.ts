@@ -5,8 +5,9 @@ import stableStringify from 'fast-json-stable-stringify';
 import { DataSource, EntityManager } from 'typeorm';
 import { computeInvoiceDiscount, InvoiceInput, parseInvoiceInput } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CreditEntity, CustomerEntity, InvoiceDiscountEntity } from '../database/entities';
+import { AppliedCouponEntity, CreditEntity, InvoiceDiscountEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
+import { lockCustomer } from '../database/locks';
 import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
@@ -37,13 +38,8 @@ export class CommitInvoiceDiscountService {
   }
 
   private async commit(manager: EntityManager, organization: Organization, invoice: InvoiceInput): Promise<Result<InvoiceDiscountView>> {
-    const customerQuery = manager
-      .getRepository(CustomerEntity)
-      .createQueryBuilder('c')
-      .where({ organizationId: organization.id, externalId: invoice.externalCustomerId });
     // The customer's lock orders this commit with the customer's applies, voids and other commits.
-    if (manager.connection.options.type === 'mysql') customerQuery.setLock('pessimistic_write');
-    const customer = await customerQuery.getOne();
+    const customer = await lockCustomer(manager, { organizationId: organization.id, externalId: invoice.externalCustomerId });
     if (!customer) return notFound('customer_not_found');
     if (await findInvoiceDiscount(manager, organization.id, invoice.externalInvoiceId!)) return this.replay(manager, organization, invoice);
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CouponEntity, CreditEntity, CustomerEntity, InvoiceDiscountEntity } from '../database/entities';
+import { AppliedCouponEntity, CouponEntity, CreditEntity, InvoiceDiscountEntity } from '../database/entities';
+import { lockCustomer } from '../database/locks';
 import { inTransaction } from '../database/transactions';
 import type { Organization } from '../organizations/api-keys.service';
 import { InvoiceDiscountView } from './invoice-discount.serializer';
@@ -24,9 +25,7 @@ export class VoidInvoiceDiscountService {
   private async void(manager: EntityManager, organization: Organization, externalInvoiceId: string): Promise<Result<InvoiceDiscountView>> {
     const found = await findInvoiceDiscount(manager, organization.id, externalInvoiceId);
     if (!found) return notFound('invoice_discount_not_found');
-    const customerQuery = manager.getRepository(CustomerEntity).createQueryBuilder('c').where({ id: found.customerId });
-    if (manager.connection.options.type === 'mysql') customerQuery.setLock('pessimistic_write');
-    await customerQuery.getOne();
+    await lockCustomer(manager, { id: found.customerId });
     // Re-read under the customer's lock: a concurrent void may have just finished.
     const invoice = (await manager.getRepository(InvoiceDiscountEntity).findOneBy({ id: found.id }))!;
     if (invoice.status === 'voided') return success(await storedView(manager, invoice));

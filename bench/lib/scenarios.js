@@ -1,0 +1,236 @@
+'use strict';
+/**
+ * What the bench sends: customers and coupons set up through the API, the four autocannon scenarios
+ * (create, get, apply, preview) and their runs, the list pages, and the response-shape comparison with
+ * the floor.
+ */
+const autocannon = require('autocannon');
+const { sampleRss } = require('./processes');
+const { fmt, mb, log } = require('./format');
+
+const SETUP = { getCoupons: 100, applyCoupons: 16, applyCustomers: 1000, previewCustomers: 100 };
+
+// ------------------------------------------------------------------------------------------------ HTTP
+
+async function api(url, key, method, path, body) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: response.status, body: json };
+}
+
+async function mustApi(url, key, method, path, body) {
+  const result = await api(url, key, method, path, body);
+  if (result.status !== 200) throw new Error(`${method} ${path} → ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+async function forEachLimit(items, limit, fn) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await fn(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+const range = (n) => Array.from({ length: n }, (_, i) => i);
+
+/** Customers and coupons the scenarios use; created through our API so they are real rows. */
+async function setupData(url, key) {
+  const customers = [
+    ...range(SETUP.applyCustomers).map((i) => `apply-${i}`),
+    ...range(SETUP.previewCustomers).map((i) => `preview-${i}`),
+  ];
+  await forEachLimit(customers, 16, (externalId) =>
+    mustApi(url, key, 'POST', '/api/v1/customers', { customer: { external_id: externalId, name: externalId, currency: 'EUR' } }),
+  );
+  const coupons = [
+    ...range(SETUP.getCoupons).map((i) => ({
+      name: `Get ${i}`, code: `get-${i}`, coupon_type: 'percentage', percentage_rate: '12.5',
+      frequency: 'recurring', frequency_duration: 3, expiration: 'no_expiration', description: 'read by the get scenario',
+    })),
+    // Reusable, no max_redemptions: applies keep succeeding for the whole run.
+    ...range(SETUP.applyCoupons).map((i) => ({
+      name: `Apply ${i}`, code: `apply-${i}`, coupon_type: 'fixed_amount', amount_cents: 500, amount_currency: 'EUR',
+      frequency: 'forever', expiration: 'no_expiration', reusable: true,
+    })),
+    { name: 'Preview 10%', code: 'preview-pct', coupon_type: 'percentage', percentage_rate: 10, frequency: 'forever', expiration: 'no_expiration' },
+    { name: 'Preview €5 once', code: 'preview-once', coupon_type: 'fixed_amount', amount_cents: 500, amount_currency: 'EUR', frequency: 'once', expiration: 'no_expiration' },
+    { name: 'Preview €2 ×12', code: 'preview-rec', coupon_type: 'fixed_amount', amount_cents: 200, amount_currency: 'EUR', frequency: 'recurring', frequency_duration: 12, expiration: 'no_expiration' },
+  ];
+  await forEachLimit(coupons, 16, (coupon) => mustApi(url, key, 'POST', '/api/v1/coupons', { coupon }));
+  // Preview customers hold three active applied coupons each; the apply scenario never touches them.
+  const applies = range(SETUP.previewCustomers).flatMap((i) =>
+    ['preview-pct', 'preview-once', 'preview-rec'].map((code) => ({ external_customer_id: `preview-${i}`, coupon_code: code })),
+  );
+  await forEachLimit(applies, 8, (applied) => mustApi(url, key, 'POST', '/api/v1/applied_coupons', { applied_coupon: applied }));
+}
+
+// ------------------------------------------------------------------------------------------------ scenarios
+
+/** Each scenario: autocannon request definitions with a per-request counter (unique codes, rotating ids). */
+function scenarioRequests(name, tag) {
+  let n = 0;
+  switch (name) {
+    case 'create':
+      return [
+        {
+          method: 'POST',
+          path: '/api/v1/coupons',
+          setupRequest(request) {
+            const i = n++;
+            request.body = JSON.stringify({
+              coupon: {
+                name: `Bench ${i}`, code: `bench-${tag}-${i}`, description: 'Created by the benchmark',
+                coupon_type: 'fixed_amount', amount_cents: 1500, amount_currency: 'EUR',
+                frequency: 'recurring', frequency_duration: 6, expiration: 'no_expiration', reusable: true,
+              },
+            });
+            return request;
+          },
+        },
+      ];
+    case 'get':
+      return [
+        {
+          method: 'GET',
+          setupRequest(request) {
+            request.path = `/api/v1/coupons/get-${n++ % SETUP.getCoupons}`;
+            return request;
+          },
+        },
+      ];
+    case 'apply':
+      return [
+        {
+          method: 'POST',
+          path: '/api/v1/applied_coupons',
+          setupRequest(request) {
+            const i = n++;
+            request.body = JSON.stringify({
+              applied_coupon: { external_customer_id: `apply-${i % SETUP.applyCustomers}`, coupon_code: `apply-${i % SETUP.applyCoupons}` },
+            });
+            return request;
+          },
+        },
+      ];
+    case 'preview':
+      return [
+        {
+          method: 'POST',
+          path: '/api/v1/invoice_discounts/preview',
+          setupRequest(request) {
+            request.body = JSON.stringify({
+              invoice: {
+                external_customer_id: `preview-${n++ % SETUP.previewCustomers}`, currency: 'EUR',
+                fees: [{ id: 'subscription', amount_cents: 10000 }, { id: 'usage', amount_cents: 2550 }],
+              },
+            });
+            return request;
+          },
+        },
+      ];
+    default:
+      throw new Error(`unknown scenario ${name}`);
+  }
+}
+
+const SCENARIOS = ['create', 'get', 'apply', 'preview'];
+
+async function load({ url, key, requests, connections, duration, timeout = 10 }) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    timeout,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    requests,
+  });
+  return {
+    rps: result['2xx'] / result.duration,
+    total: result.requests.total,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  };
+}
+
+async function runScenario(server, key, name, tag, opts) {
+  const warmup = await load({ url: server.url, key, requests: scenarioRequests(name, `${tag}w`), connections: opts.connections, duration: opts.warmup });
+  const stop = sampleRss(server.pid);
+  const result = await load({ url: server.url, key, requests: scenarioRequests(name, tag), connections: opts.connections, duration: opts.duration });
+  result.peakRss = stop();
+  result.warmupTotal = warmup.total;
+  log(`  ${server.label.padEnd(5)} ${name.padEnd(8)} ${fmt(result.rps, 0).padStart(6)} req/s  p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
+    `RSS ${mb(result.peakRss)} MB${result.non2xx || result.errors ? `  non-2xx ${result.non2xx} errors ${result.errors}` : ''}`);
+  return result;
+}
+
+/** One request of each scenario, to compare the JSON shapes of ours and the floor. */
+async function sampleResponses(url, key, tag) {
+  const samples = {};
+  for (const name of SCENARIOS) {
+    const [request] = scenarioRequests(name, `${tag}s`);
+    const built = request.setupRequest({ method: request.method, path: request.path });
+    samples[name] = await api(url, key, request.method, built.path, built.body === undefined ? undefined : JSON.parse(built.body));
+  }
+  return samples;
+}
+
+function shapeOf(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return value.length ? [shapeOf(value[0])] : [];
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
+  return typeof value;
+}
+
+function shapeDiff(a, b) {
+  const sa = JSON.stringify(shapeOf(a));
+  const sb = JSON.stringify(shapeOf(b));
+  return sa === sb ? null : `ours ${sa}\nfloor ${sb}`;
+}
+
+// ------------------------------------------------------------------------------------------------ list
+
+async function runLists(server, key, opts, totalCoupons) {
+  const lastPage = Math.max(1, Math.ceil(totalCoupons / 100));
+  const pages = [...new Set([1, Math.min(500, lastPage), lastPage])];
+  const results = [];
+  for (const page of pages) {
+    const path = `/api/v1/coupons?page=${page}`;
+    const started = Date.now();
+    const first = await api(server.url, key, 'GET', path);
+    const firstMs = Date.now() - started;
+    const meta = first.body && first.body.meta;
+    const count = first.body && Array.isArray(first.body.coupons) ? first.body.coupons.length : 0;
+    const stop = sampleRss(server.pid);
+    const result = await load({
+      url: server.url, key, connections: opts.listConnections, duration: opts.duration, timeout: 60,
+      requests: [{ method: 'GET', path }],
+    });
+    result.peakRss = stop();
+    Object.assign(result, { page, firstMs, status: first.status, totalCount: meta ? meta.total_count : null, count });
+    log(`  ours  list p.${String(page).padEnd(5)} ${fmt(result.rps, 1).padStart(6)} req/s  p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
+      `(first ${firstMs} ms, ${count} coupons, total_count ${result.totalCount})${result.non2xx || result.errors ? `  non-2xx ${result.non2xx} errors ${result.errors}` : ''}`);
+    results.push(result);
+  }
+  return results;
+}
+
+module.exports = { setupData, SCENARIOS, runScenario, sampleResponses, shapeDiff, runLists };
