@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { FieldErrors, formatDateTime, paginationMeta, parsePagination } from '@coupons/domain';
+import { FieldErrors, formatDateTime } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
 import { BillableMetricEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import type { JsonObject } from '../http/root-object';
+import { newestFirstPage } from './newest-first-page';
 import { checkPathSafe, requireEnum, requireString } from './catalog-validation';
 
 /** Lago's aggregation types; the metric only matters here as a target of limited coupons. */
@@ -60,10 +61,7 @@ export class BillableMetricsService {
   }
 
   async list(organizationId: number, query: { page?: unknown; per_page?: unknown }) {
-    const { page, perPage, offset } = parsePagination(query);
-    const [metrics, total] = await this.dataSource
-      .getRepository(BillableMetricEntity)
-      .findAndCount({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: perPage });
-    return { billable_metrics: metrics.map(serializeBillableMetric), meta: paginationMeta(page, perPage, total) };
+    const { rows, meta } = await newestFirstPage(this.dataSource.getRepository(BillableMetricEntity), organizationId, query);
+    return { billable_metrics: rows.map(serializeBillableMetric), meta };
   }
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { FieldErrors, formatDateTime, paginationMeta, parsePagination } from '@coupons/domain';
+import { FieldErrors, formatDateTime } from '@coupons/domain';
 import { hasErrors, invalid, notFound, Result, success } from '../common/result';
 import { CustomerEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import type { JsonObject } from '../http/root-object';
+import { newestFirstPage } from './newest-first-page';
 import { checkPathSafe, optionalCurrency, optionalString, requireString } from './catalog-validation';
 
 export function serializeCustomer(customer: CustomerEntity) {
@@ -59,10 +60,7 @@ export class CustomersService {
   }
 
   async list(organizationId: number, query: { page?: unknown; per_page?: unknown }) {
-    const { page, perPage, offset } = parsePagination(query);
-    const [customers, total] = await this.dataSource
-      .getRepository(CustomerEntity)
-      .findAndCount({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: perPage });
-    return { customers: customers.map(serializeCustomer), meta: paginationMeta(page, perPage, total) };
+    const { rows, meta } = await newestFirstPage(this.dataSource.getRepository(CustomerEntity), organizationId, query);
+    return { customers: rows.map(serializeCustomer), meta };
   }
 }

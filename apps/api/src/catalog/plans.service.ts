@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { addError, FieldErrors, formatDateTime, isCurrencyCode, LIMITS, paginationMeta, parsePagination } from '@coupons/domain';
+import { addError, FieldErrors, formatDateTime, isCurrencyCode, LIMITS } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
 import { BillableMetricEntity, PlanChargeEntity, PlanEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import { isJsonObject, JsonObject } from '../http/root-object';
+import { newestFirstPage } from './newest-first-page';
 import { checkPathSafe, requireEnum, requireString } from './catalog-validation';
 
 export const PLAN_INTERVALS = ['weekly', 'monthly', 'quarterly', 'semiannual', 'yearly'] as const;
@@ -115,12 +116,9 @@ export class PlansService {
   }
 
   async list(organizationId: number, query: { page?: unknown; per_page?: unknown }) {
-    const { page, perPage, offset } = parsePagination(query);
-    const [plans, total] = await this.dataSource
-      .getRepository(PlanEntity)
-      .findAndCount({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' }, skip: offset, take: perPage });
-    const records = await this.withCharges(plans);
-    return { plans: records.map(serializePlan), meta: paginationMeta(page, perPage, total) };
+    const { rows, meta } = await newestFirstPage(this.dataSource.getRepository(PlanEntity), organizationId, query);
+    const records = await this.withCharges(rows);
+    return { plans: records.map(serializePlan), meta };
   }
 
   private async withCharges(plans: PlanEntity[]): Promise<PlanRecord[]> {
