@@ -1,24 +1,4 @@
-import { buildCouponAttributes } from './coupon-attributes';
-
-const fixed = {
-  name: 'Summer',
-  code: 'SUMMER',
-  coupon_type: 'fixed_amount',
-  amount_cents: 1000,
-  amount_currency: 'EUR',
-  frequency: 'once',
-  expiration: 'no_expiration',
-};
-const percentage = {
-  name: 'Ten',
-  code: 'TEN',
-  coupon_type: 'percentage',
-  percentage_rate: '10',
-  frequency: 'forever',
-  expiration: 'no_expiration',
-};
-const create = (input: Record<string, unknown>) => buildCouponAttributes(input, null);
-const errorsOf = (input: Record<string, unknown>) => create(input).errors;
+import { create, errorsOf, fixed, percentage } from './coupon.fixtures';
 
 describe('buildCouponAttributes: type-dependent fields on create', () => {
   describe('percentage coupons', () => {

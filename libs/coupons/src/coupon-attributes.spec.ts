@@ -1,26 +1,7 @@
 import fc from 'fast-check';
-import { buildCouponAttributes } from './coupon-attributes';
+import { create, errorsOf, fixed, percentage } from './coupon.fixtures';
 
 const MAX = Number.MAX_SAFE_INTEGER;
-const fixed = {
-  name: 'Summer',
-  code: 'SUMMER',
-  coupon_type: 'fixed_amount',
-  amount_cents: 1000,
-  amount_currency: 'EUR',
-  frequency: 'once',
-  expiration: 'no_expiration',
-};
-const percentage = {
-  name: 'Ten',
-  code: 'TEN',
-  coupon_type: 'percentage',
-  percentage_rate: '10',
-  frequency: 'forever',
-  expiration: 'no_expiration',
-};
-const create = (input: Record<string, unknown>) => buildCouponAttributes(input, null);
-const errorsOf = (input: Record<string, unknown>) => create(input).errors;
 
 describe('buildCouponAttributes on create', () => {
   it('builds a fixed coupon with the defaults', () => {

@@ -1,30 +1,6 @@
-import { DiscountableCoupon, computeInvoiceDiscount, spreadProRata } from './discounts';
-import { InvoiceFee } from './invoice';
+import { spreadProRata } from './discounts';
+import { coupon, discount, fee, percent } from './discount.fixtures';
 
-const fee = (
-  id: string,
-  amountCents: number,
-  planCode: string | null = null,
-  billableMetricCode: string | null = null,
-): InvoiceFee => ({ id, amountCents, planCode, billableMetricCode });
-const coupon = (id: string, overrides: Partial<DiscountableCoupon> = {}): DiscountableCoupon => ({
-  id,
-  couponCode: id.toUpperCase(),
-  couponType: 'fixed_amount',
-  amountCents: 1000,
-  amountCurrency: 'EUR',
-  percentageRate: null,
-  frequency: 'forever',
-  frequencyDurationRemaining: null,
-  amountCentsRemaining: null,
-  planCodes: [],
-  billableMetricCodes: [],
-  ...overrides,
-});
-const percent = (id: string, rate: string, overrides: Partial<DiscountableCoupon> = {}): DiscountableCoupon =>
-  coupon(id, { couponType: 'percentage', amountCents: null, amountCurrency: null, percentageRate: rate, ...overrides });
-const discount = (fees: InvoiceFee[], coupons: DiscountableCoupon[], currency = 'EUR') =>
-  computeInvoiceDiscount({ currency, fees }, coupons);
 describe('computeInvoiceDiscount: order, limitations and spread', () => {
   describe('order and limitations', () => {
     const fees = [fee('sub', 1000, 'pro'), fee('calls', 1000, 'pro', 'api_calls'), fee('other', 1000, 'basic')];

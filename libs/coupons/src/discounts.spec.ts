@@ -1,30 +1,7 @@
-import { DiscountableCoupon, computeInvoiceDiscount } from './discounts';
+import { DiscountableCoupon } from './discounts';
+import { coupon, discount, fee, percent } from './discount.fixtures';
 import { InvoiceFee } from './invoice';
 
-const fee = (
-  id: string,
-  amountCents: number,
-  planCode: string | null = null,
-  billableMetricCode: string | null = null,
-): InvoiceFee => ({ id, amountCents, planCode, billableMetricCode });
-const coupon = (id: string, overrides: Partial<DiscountableCoupon> = {}): DiscountableCoupon => ({
-  id,
-  couponCode: id.toUpperCase(),
-  couponType: 'fixed_amount',
-  amountCents: 1000,
-  amountCurrency: 'EUR',
-  percentageRate: null,
-  frequency: 'forever',
-  frequencyDurationRemaining: null,
-  amountCentsRemaining: null,
-  planCodes: [],
-  billableMetricCodes: [],
-  ...overrides,
-});
-const percent = (id: string, rate: string, overrides: Partial<DiscountableCoupon> = {}): DiscountableCoupon =>
-  coupon(id, { couponType: 'percentage', amountCents: null, amountCurrency: null, percentageRate: rate, ...overrides });
-const discount = (fees: InvoiceFee[], coupons: DiscountableCoupon[], currency = 'EUR') =>
-  computeInvoiceDiscount({ currency, fees }, coupons);
 const creditsOf = (fees: InvoiceFee[], coupons: DiscountableCoupon[]) =>
   discount(fees, coupons).credits.map((c) => [c.appliedCouponId, c.amountCents]);
 
