@@ -2,19 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-
-function configOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
+import { AppConfig, loadConfigOrExit } from './config/app-config';
 
 async function serve(config: AppConfig): Promise<void> {
   const app = await createApp(config);
@@ -34,7 +22,7 @@ function startWorkers(count: number): void {
   });
 }
 
-const config = configOrExit();
+const config = loadConfigOrExit();
 if (config.workers > 1 && config.database.kind === 'sqlite') {
   process.stderr.write('Configuration error: WORKERS > 1 needs DATABASE_URL (SQLite has a single writer)\n');
   process.exit(1);

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config';
+import { loadConfigOrExit } from '../../api/src/config/app-config';
 import { CliModule } from './cli.module';
 
 /** Same DATABASE_URL / SQLITE_PATH as the server. Logs go to stderr so stdout stays scriptable. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = { ...loadConfig(), schedulerEnabled: false };
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = { ...loadConfigOrExit(), schedulerEnabled: false };
   await CommandFactory.run(CliModule.forRoot(config), {
     logger: ['error', 'fatal'],
     errorHandler: (error) => {

@@ -31,7 +31,7 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     type: 'better-sqlite3',
     database: database.path,
     entities: ENTITIES,
-    synchronize: true, // SQLite only (the embedded default): its schema comes from the entities, MySQL's from migrations
+    synchronize: true, // SQLite only: schema from the entities (MySQL's comes from migrations)
     // One writer at a time; wait for it instead of failing with SQLITE_BUSY.
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
