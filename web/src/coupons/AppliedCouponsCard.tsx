@@ -5,6 +5,7 @@ import { useApi } from '../auth/session';
 import { Badge } from '../ui/Badge';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { formatDisplayDate } from './datetime';
+import { statusBadge } from './format';
 import { formatMoney } from './money';
 
 /** What is left of the discount for this customer: an amount (fixed once) or billing periods (recurring). */
@@ -51,9 +52,7 @@ export function AppliedCouponsCard({ coupon, version }: { coupon: Coupon; versio
               <tr key={applied.lago_id}>
                 <td className="mono">{applied.external_customer_id}</td>
                 <td>
-                  <Badge tone={applied.status === 'active' ? 'success' : 'neutral'}>
-                    {applied.status === 'active' ? 'Active' : 'Terminated'}
-                  </Badge>
+                  <Badge tone={statusBadge(applied.status).tone}>{statusBadge(applied.status).label}</Badge>
                 </td>
                 <td className="num">{remaining(applied)}</td>
                 <td>{formatDisplayDate(applied.created_at)}</td>

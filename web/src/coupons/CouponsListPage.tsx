@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { SelectField, TextField } from '../ui/fields';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { CouponsTable } from './CouponsTable';
+import { STATUS_OPTIONS } from './labels';
 
 const PER_PAGE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -81,11 +82,7 @@ export function CouponsListPage() {
               label="Status"
               value={query.status}
               onChange={(status) => update({ status })}
-              options={[
-                { value: '', label: 'All statuses' },
-                { value: 'active', label: 'Active' },
-                { value: 'terminated', label: 'Terminated' },
-              ]}
+              options={[{ value: '', label: 'All statuses' }, ...STATUS_OPTIONS]}
             />
           </div>
         </div>

@@ -3,6 +3,7 @@ import type { Coupon } from '../api/types';
 import type { BadgeTone } from '../ui/Badge';
 import { formatDisplayDate } from './datetime';
 import { formatMoney, formatPercentage } from './money';
+import { COUPON_TYPE_LABELS, EXPIRATION_LABELS, FREQUENCY_LABELS, STATUS_LABELS } from './labels';
 
 export function couponValue(coupon: Pick<Coupon, 'coupon_type' | 'amount_cents' | 'amount_currency' | 'percentage_rate'>): string {
   if (coupon.coupon_type === 'percentage') return coupon.percentage_rate ? formatPercentage(coupon.percentage_rate) : '—';
@@ -11,18 +12,17 @@ export function couponValue(coupon: Pick<Coupon, 'coupon_type' | 'amount_cents' 
 }
 
 export function couponTypeLabel(type: Coupon['coupon_type']): string {
-  return type === 'percentage' ? 'Percentage' : 'Fixed amount';
+  return COUPON_TYPE_LABELS[type];
 }
 
 export function frequencyLabel(coupon: Pick<Coupon, 'frequency' | 'frequency_duration'>): string {
-  if (coupon.frequency === 'once') return 'Once';
-  if (coupon.frequency === 'forever') return 'Forever';
+  if (coupon.frequency !== 'recurring') return FREQUENCY_LABELS[coupon.frequency];
   const periods = coupon.frequency_duration ?? 0;
-  return `Recurring · ${periods} ${periods === 1 ? 'period' : 'periods'}`;
+  return `${FREQUENCY_LABELS.recurring} · ${periods} ${periods === 1 ? 'period' : 'periods'}`;
 }
 
 export function expirationLabel(coupon: Pick<Coupon, 'expiration' | 'expiration_at'>): string {
-  return coupon.expiration === 'time_limit' ? formatDisplayDate(coupon.expiration_at) : 'No expiration';
+  return coupon.expiration === 'time_limit' ? formatDisplayDate(coupon.expiration_at) : EXPIRATION_LABELS.no_expiration;
 }
 
 export function redemptionsLabel(coupon: Pick<Coupon, 'redemptions_count' | 'max_redemptions'>): string {
@@ -30,5 +30,5 @@ export function redemptionsLabel(coupon: Pick<Coupon, 'redemptions_count' | 'max
 }
 
 export function statusBadge(status: 'active' | 'terminated'): { tone: BadgeTone; label: string } {
-  return status === 'active' ? { tone: 'success', label: 'Active' } : { tone: 'neutral', label: 'Terminated' };
+  return { tone: status === 'active' ? 'success' : 'neutral', label: STATUS_LABELS[status] };
 }

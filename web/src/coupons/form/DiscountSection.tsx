@@ -5,6 +5,7 @@ import { FormSection } from '../../ui/FormSection';
 import { nextRowId, type CurrencyRow } from '../coupon-form';
 import { CURRENCY_OPTIONS } from './currency-options';
 import type { SectionProps } from './section-props';
+import { COUPON_TYPE_OPTIONS } from '../labels';
 
 /** "e.g. 12.50" for EUR, "e.g. 1500" for JPY, "e.g. 12.500" for BHD. */
 function amountExample(currency: string): string {
@@ -73,10 +74,7 @@ export function DiscountSection({ values, set, errors, locked }: SectionProps) {
         disabled={locked('coupon_type')}
         error={errors.coupon_type}
         onChange={(value) => set({ coupon_type: value as typeof values.coupon_type })}
-        options={[
-          { value: 'fixed_amount', label: 'Fixed amount' },
-          { value: 'percentage', label: 'Percentage' },
-        ]}
+        options={COUPON_TYPE_OPTIONS}
       />
       {fixed ? (
         <>

@@ -2,6 +2,7 @@ import { Checkbox, RadioGroup, TextField } from '../../ui/fields';
 import { FormSection } from '../../ui/FormSection';
 import { localTimeZone } from '../datetime';
 import type { SectionProps } from './section-props';
+import { EXPIRATION_OPTIONS, FREQUENCY_OPTIONS } from '../labels';
 
 export function ValiditySection({ values, set, errors, locked }: SectionProps) {
   const zone = `Your time zone: ${localTimeZone()}`;
@@ -18,11 +19,7 @@ export function ValiditySection({ values, set, errors, locked }: SectionProps) {
           disabled={locked('frequency')}
           error={errors.frequency}
           onChange={(value) => set({ frequency: value as typeof values.frequency })}
-          options={[
-            { value: 'once', label: 'Once' },
-            { value: 'recurring', label: 'Recurring' },
-            { value: 'forever', label: 'Forever' },
-          ]}
+          options={FREQUENCY_OPTIONS}
         />
         {values.frequency === 'recurring' && (
           <TextField
@@ -43,10 +40,7 @@ export function ValiditySection({ values, set, errors, locked }: SectionProps) {
           value={values.expiration}
           error={errors.expiration}
           onChange={(value) => set({ expiration: value as typeof values.expiration })}
-          options={[
-            { value: 'no_expiration', label: 'No expiration' },
-            { value: 'time_limit', label: 'Expires on a date' },
-          ]}
+          options={EXPIRATION_OPTIONS}
         />
         {values.expiration === 'time_limit' && (
           <TextField
