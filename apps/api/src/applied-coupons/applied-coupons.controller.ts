@@ -47,8 +47,7 @@ export class AppliedCouponsController {
   @ApiOperation({ summary: 'Apply a coupon to a customer (optional overrides of amount, rate and frequency)' })
   @ApiBody({ schema: applySchema })
   async apply(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
-    const applied = unwrap(await this.applyCoupon.call(organization, rootObject(body, 'applied_coupon')));
-    const [record] = await this.query.records([applied]);
+    const record = unwrap(await this.applyCoupon.call(organization, rootObject(body, 'applied_coupon')));
     return { applied_coupon: serializeAppliedCoupon(record) };
   }
 

@@ -10,6 +10,7 @@ import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
 import { attributesOf } from '../coupons/coupon-record';
+import { AppliedCouponRecord } from './applied-coupon.serializer';
 import { overlapsActiveCoupon } from './coupon-overlap';
 
 const isRedeemableAt = (coupon: CouponEntity, now: Date) =>
@@ -24,11 +25,11 @@ const isRedeemableAt = (coupon: CouponEntity, now: Date) =>
 export class ApplyCouponService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  call(organization: Organization, input: JsonObject): Promise<Result<AppliedCouponEntity>> {
+  call(organization: Organization, input: JsonObject): Promise<Result<AppliedCouponRecord>> {
     return inTransaction(this.dataSource, (manager) => this.apply(manager, organization, input, new Date()));
   }
 
-  private async apply(manager: EntityManager, organization: Organization, input: JsonObject, now: Date): Promise<Result<AppliedCouponEntity>> {
+  private async apply(manager: EntityManager, organization: Organization, input: JsonObject, now: Date): Promise<Result<AppliedCouponRecord>> {
     const externalCustomerId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
     const customer = externalCustomerId === null
       ? null
@@ -88,6 +89,7 @@ export class ApplyCouponService {
       createdAt: now,
     });
     await applied.insert(row);
-    return success(row);
+    // The coupon and customer read above are what the answer shows: no second read.
+    return success({ applied: row, coupon, customer });
   }
 }

@@ -1,6 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { serializeAppliedCoupon } from '../../../api/src/applied-coupons/applied-coupon.serializer';
-import { AppliedCouponsQuery } from '../../../api/src/applied-coupons/applied-coupons.query';
 import { ApplyCouponService } from '../../../api/src/applied-coupons/apply-coupon.service';
 import { failureBody } from '../../../api/src/http/error-body';
 import { OrganizationLookupService } from './organization-lookup.service';
@@ -19,7 +18,6 @@ export class ApplyCouponCommand extends CommandRunner {
   constructor(
     private readonly organizations: OrganizationLookupService,
     private readonly applyCoupon: ApplyCouponService,
-    private readonly query: AppliedCouponsQuery,
   ) {
     super();
   }
@@ -31,8 +29,7 @@ export class ApplyCouponCommand extends CommandRunner {
       // The API's own error body, so scripts can match the same codes as HTTP clients.
       throw new Error(`Cannot apply ${options.coupon} to ${options.customer}: ${JSON.stringify(failureBody(result.failure))}`);
     }
-    const [record] = await this.query.records([result.value]);
-    process.stdout.write(`${JSON.stringify(serializeAppliedCoupon(record), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(serializeAppliedCoupon(result.value), null, 2)}\n`);
   }
 
   @Option({ flags: '--customer <external_id>', description: "the customer's external id", required: true })
