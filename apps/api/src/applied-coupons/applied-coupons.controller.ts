@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CustomersService } from '../catalog/customers.service';
 import { ApiKeyGuard } from '../http/api-key.guard';
@@ -10,6 +10,7 @@ import { serializeAppliedCoupon } from './applied-coupon.serializer';
 import { AppliedCouponListParams, AppliedCouponsQuery } from './applied-coupons.query';
 import { ApplyCouponService } from './apply-coupon.service';
 import { TerminateAppliedCouponService } from './terminate-applied-coupon.service';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 const applySchema = {
   type: 'object',
@@ -42,8 +43,7 @@ export class AppliedCouponsController {
     private readonly customers: CustomersService,
   ) {}
 
-  @Post('applied_coupons')
-  @HttpCode(200)
+  @IdempotentPost('applied_coupons')
   @ApiOperation({ summary: 'Apply a coupon to a customer (optional overrides of amount, rate and frequency)' })
   @ApiBody({ schema: applySchema })
   async apply(@CurrentOrganization() organization: Organization, @Body() body: unknown) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
@@ -8,6 +8,7 @@ import type { Organization } from '../organizations/api-keys.service';
 import { BillableMetricsService, serializeBillableMetric } from './billable-metrics.service';
 import { CustomersService, serializeCustomer } from './customers.service';
 import { PlansService, serializePlan } from './plans.service';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 type PageQuery = { page?: unknown; per_page?: unknown };
 
@@ -23,8 +24,7 @@ export class CatalogController {
     private readonly customers: CustomersService,
   ) {}
 
-  @Post('plans')
-  @HttpCode(200)
+  @IdempotentPost('plans')
   @ApiOperation({ summary: 'Create a plan (charges reference billable metrics by code or lago_id)' })
   async createPlan(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
     return { plan: serializePlan(unwrap(await this.plans.create(organization.id, rootObject(body, 'plan')))) };
@@ -40,8 +40,7 @@ export class CatalogController {
     return { plan: serializePlan(unwrap(await this.plans.find(organization.id, code))) };
   }
 
-  @Post('billable_metrics')
-  @HttpCode(200)
+  @IdempotentPost('billable_metrics')
   @ApiOperation({ summary: 'Create a billable metric' })
   async createBillableMetric(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
     const metric = unwrap(await this.billableMetrics.create(organization.id, rootObject(body, 'billable_metric')));
@@ -58,8 +57,7 @@ export class CatalogController {
     return { billable_metric: serializeBillableMetric(unwrap(await this.billableMetrics.find(organization.id, code))) };
   }
 
-  @Post('customers')
-  @HttpCode(200)
+  @IdempotentPost('customers')
   @ApiOperation({ summary: 'Create or update a customer by external_id' })
   async upsertCustomer(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
     return { customer: serializeCustomer(unwrap(await this.customers.upsert(organization.id, rootObject(body, 'customer')))) };

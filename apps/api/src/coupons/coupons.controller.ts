@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
@@ -14,6 +14,7 @@ import { CouponLookupService } from './coupon-lookup.service';
 import { TerminateCouponService } from './terminate-coupon.service';
 import { UpdateCouponService } from './update-coupon.service';
 import { notFound, success } from '../common/result';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 @ApiTags('coupons')
 @ApiBearerAuth()
@@ -29,8 +30,7 @@ export class CouponsController {
     private readonly lookup: CouponLookupService,
   ) {}
 
-  @Post()
-  @HttpCode(200)
+  @IdempotentPost()
   @ApiOperation({ summary: 'Create a coupon' })
   @ApiBody({ schema: couponInputSchema })
   async create(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
@@ -75,8 +75,7 @@ export class CouponsController {
     return { coupon: serializeCoupon(record) };
   }
 
-  @Post(':code/terminate')
-  @HttpCode(200)
+  @IdempotentPost(':code/terminate')
   @ApiOperation({ summary: 'Terminate a coupon (idempotent; applied coupons keep running)' })
   async terminate(@CurrentOrganization() organization: Organization, @Param('code') code: string) {
     const record = unwrap(await this.terminateCoupon.call(organization, code));

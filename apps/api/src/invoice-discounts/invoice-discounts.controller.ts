@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { serializeInvoiceDiscount } from './invoice-discount.serializer';
 import { PreviewInvoiceDiscountService } from './preview-invoice-discount.service';
 import { findInvoiceDiscount, storedView } from './stored-invoice-discount';
 import { VoidInvoiceDiscountService } from './void-invoice-discount.service';
+import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 
 const invoiceSchema = {
   type: 'object',
@@ -56,16 +57,14 @@ export class InvoiceDiscountsController {
     private readonly voidDiscount: VoidInvoiceDiscountService,
   ) {}
 
-  @Post('preview')
-  @HttpCode(200)
+  @IdempotentPost('preview')
   @ApiOperation({ summary: "Compute the coupons' credits on an invoice without recording anything" })
   @ApiBody({ schema: invoiceSchema })
   async previewDiscount(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
     return { invoice_discount: serializeInvoiceDiscount(unwrap(await this.preview.call(organization, rootObject(body, 'invoice')))) };
   }
 
-  @Post()
-  @HttpCode(200)
+  @IdempotentPost()
   @ApiOperation({ summary: 'Compute and record the credits (idempotent per external_invoice_id)' })
   @ApiBody({ schema: invoiceSchema })
   async commitDiscount(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
@@ -80,8 +79,7 @@ export class InvoiceDiscountsController {
     return { invoice_discount: serializeInvoiceDiscount(await storedView(this.dataSource.manager, invoice!)) };
   }
 
-  @Post(':external_invoice_id/void')
-  @HttpCode(200)
+  @IdempotentPost(':external_invoice_id/void')
   @ApiOperation({ summary: 'Void: give the credits back to the applied coupons (idempotent)' })
   async void(@CurrentOrganization() organization: Organization, @Param('external_invoice_id') externalInvoiceId: string) {
     return { invoice_discount: serializeInvoiceDiscount(unwrap(await this.voidDiscount.call(organization, externalInvoiceId))) };
