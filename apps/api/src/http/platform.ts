@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -8,6 +7,7 @@ import Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { clientErrorBody, plainErrorBody } from './error-body';
 import { recordHttpMetrics } from '../observability/metrics';
+import { sendSecurityHeaders } from './security-headers';
 
 /** Rate-limit bucket: the key's public id (never the secret), or the client address without a key. */
 function rateLimitKey(request: FastifyRequest): string {
@@ -48,7 +48,7 @@ function enforceDeadline(fastify: FastifyInstance, ms: number): void {
 
 /** Security headers, CORS (closed unless configured), per-key rate limits and request metrics. */
 export async function registerPlatform(app: NestFastifyApplication, config: AppConfig): Promise<Redis | null> {
-  await app.register(fastifyHelmet, {
+  sendSecurityHeaders(app.getHttpAdapter().getInstance(), {
     // Swagger UI's page needs its inline bootstrap; everything else stays on 'self'.
     contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
   });
