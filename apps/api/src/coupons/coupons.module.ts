@@ -3,7 +3,8 @@ import { CouponLookupService } from './coupon-lookup.service';
 import { CouponTargetsService } from './coupon-targets.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsQuery } from './coupons.query';
-import { ListCountCache } from './list-count-cache';
+import { CouponListPages } from './coupon-list-pages';
+import { CouponListStatsReader } from './coupon-list-stats';
 import { CreateCouponService } from './create-coupon.service';
 import { DeleteCouponService } from './delete-coupon.service';
 import { ExpireCouponsService } from './expire-coupons.service';
@@ -17,7 +18,8 @@ import { UpdateCouponService } from './update-coupon.service';
     CouponLookupService,
     CouponTargetsService,
     CouponsQuery,
-    ListCountCache,
+    CouponListStatsReader,
+    CouponListPages,
     CreateCouponService,
     UpdateCouponService,
     DeleteCouponService,
