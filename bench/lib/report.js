@@ -90,7 +90,8 @@ function buildReport({ opts, info, ours, floor, lists, seed, oursHwm, floorHwm, 
     push(`## Lists over an organization of ${lists.coupons.toLocaleString('en-US')} coupons`);
     push();
     push(`Seeded by \`node dist/apps/cli/src/main.js seed --organization big --coupons ${lists.coupons}\` in **${fmt(seed.seconds, 1)} s** ` +
-      `(${fmt(lists.coupons / seed.seconds, 0)} coupons/s). \`GET /api/v1/coupons?page=N\` (per_page 100) at ${opts.listConnections} connections, ${opts.duration} s each.`);
+      `(${fmt(lists.coupons / seed.seconds, 0)} coupons/s); InnoDB then wrote the seed's dirty pages back for ${fmt(seed.settleSeconds, 1)} s before the lists ran. ` +
+      `\`GET /api/v1/coupons?page=N\` (per_page 100) at ${opts.listConnections} connections, ${opts.warmup} s warm-up, then ${opts.duration} s measured.`);
     push();
     push('| page | req/s | p50 | p99 | max | first request | total_count | RSS | non-2xx | target | result |');
     push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { COUPON_STATUSES, CouponStatus, paginationMeta, parsePagination } from '@coupons/domain';
 import { CouponEntity } from '../database/entities';
-import { hydrate, preparedQuery } from '../database/prepared';
+import { hydrateAll, preparedQuery } from '../database/prepared';
 import { CouponLookupService } from './coupon-lookup.service';
 import { CouponRecord } from './coupon-record';
 import { CouponListPages } from './coupon-list-pages';
@@ -58,9 +58,7 @@ export class CouponsQuery {
     const total = stats ? (status ? (stats.byStatus.get(status) ?? 0) : stats.total) : await exactCount(query);
     const ids = await this.pages.ids({ organizationId, status, query, total, version: stats?.version ?? null }, offset, perPage);
     const rows = ids.length
-      ? (await preparedQuery(this.dataSource, `SELECT * FROM coupons WHERE id IN (${ids.map(() => '?').join(',')})`, ids)).map((row) =>
-          hydrate(this.dataSource, CouponEntity, row),
-        )
+      ? hydrateAll(this.dataSource, CouponEntity, await preparedQuery(this.dataSource, `SELECT * FROM coupons WHERE id IN (${ids.map(() => '?').join(',')})`, ids))
       : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const records: CouponRecord[] = await this.lookup.records(ids.map((id) => byId.get(id)!));

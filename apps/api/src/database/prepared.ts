@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
 interface CallbackPool {
   execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
@@ -16,22 +16,49 @@ export function preparedQuery<T = Record<string, unknown>>(dataSource: DataSourc
   });
 }
 
+type ColumnReader = { databaseName: string; propertyName: string; read: (value: unknown) => unknown };
+
+/** Per entity, how each raw column becomes a property: worked out once, not for every row of every page. */
+const readers = new WeakMap<EntityMetadata, ColumnReader[]>();
+
+function columnReaders(metadata: EntityMetadata): ColumnReader[] {
+  let found = readers.get(metadata);
+  if (found) return found;
+  found = metadata.columns.map((column) => {
+    const convert =
+      column.type === 'boolean'
+        ? (value: unknown) => value === true || value === 1 || value === '1'
+        : column.type === 'simple-json'
+          ? (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+          : column.type === 'datetime'
+            ? (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`))
+            : (value: unknown) => value;
+    const transformer = column.transformer && !Array.isArray(column.transformer) ? column.transformer : null;
+    const read = transformer
+      ? (value: unknown) => transformer.from(value === null ? null : convert(value))
+      : (value: unknown) => (value === null ? null : convert(value));
+    return { databaseName: column.databaseName, propertyName: column.propertyName, read };
+  });
+  readers.set(metadata, found);
+  return found;
+}
+
 /** Builds an entity from a raw row with its columns' own conversions (transformers, booleans, JSON, dates). */
 export function hydrate<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
+  return hydrateAll(dataSource, target, [row])[0];
+}
+
+export function hydrateAll<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, rows: Record<string, unknown>[]): T[] {
   const metadata = dataSource.getMetadata(target);
-  const entity = metadata.create() as Record<string, unknown>;
-  for (const column of metadata.columns) {
-    let value = row[column.databaseName];
-    if (value === undefined) continue;
-    if (value !== null) {
-      if (column.type === 'boolean') value = value === true || value === 1 || value === '1';
-      else if (column.type === 'simple-json' && typeof value === 'string') value = JSON.parse(value);
-      else if (column.type === 'datetime' && !(value instanceof Date)) value = new Date(`${String(value).replace(' ', 'T')}Z`);
+  const columns = columnReaders(metadata);
+  return rows.map((row) => {
+    const entity = metadata.create() as Record<string, unknown>;
+    for (const column of columns) {
+      const value = row[column.databaseName];
+      if (value !== undefined) entity[column.propertyName] = column.read(value);
     }
-    const transformer = column.transformer;
-    entity[column.propertyName] = transformer && !Array.isArray(transformer) ? transformer.from(value) : value;
-  }
-  return entity as T;
+    return entity as T;
+  });
 }
 
 /**
