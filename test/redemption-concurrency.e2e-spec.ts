@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
 import { createApp } from '../apps/api/src/app.factory';
 import { ApiClient, ApiResponse } from './support/api-client';
 import { startTestApp, TestApp, testConfig } from './support/test-app';
@@ -173,6 +174,20 @@ describe('concurrency', () => {
       const retry = await postApply(t.api, customer.external_id, code, {}, headers);
       expect({ status: retry.status, body: retry.body }).toEqual({ status: first.status, body: first.body });
       expect(expectStatus(await postApply(t.api, customer.external_id, code, {}, { 'Idempotency-Key': 'another' }), 200).body.applied_coupon.coupon_code).toBe(code);
+    });
+
+    it('lets a retry take over a claim left unanswered for more than five minutes (a request cut off mid-way)', async () => {
+      const body = { coupon: couponParams() };
+      const first = expectStatus(await create(t.api, 'cut-off', body), 200);
+      // As if the first request had been cut off before its response was stored, a while ago.
+      await t.app.get(DataSource).query(
+        "UPDATE idempotency_keys SET response_status = NULL, response_body = NULL, created_at = NOW(3) - INTERVAL 6 MINUTE WHERE response_body LIKE ?",
+        [`%${first.body.coupon.lago_id}%`],
+      );
+      const retry = await create(t.api, 'cut-off', body);
+      // Run again rather than replayed or refused as busy: the code is now taken by the first run.
+      expect({ status: retry.status, body: retry.body }).toEqual({ status: 422, body: validationBody({ code: ['value_already_exist'] }) });
+      expect((await create(t.api, 'cut-off', body)).body).toEqual(retry.body);
     });
 
     it('scopes keys per organization', async () => {

@@ -10,6 +10,8 @@ import { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { errorBodyFor } from './http/error-body';
 import { registerPlatform } from './http/platform';
+import { storeIdempotentResponses } from './idempotency/idempotency.hooks';
+import { IdempotencyService } from './idempotency/idempotency.service';
 import { webDistDir } from './web/web-dist';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[] | false> = {
@@ -41,6 +43,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     logger: LOG_LEVELS[config.logLevel] && new ConsoleLogger({ json: true, logLevels: LOG_LEVELS[config.logLevel] || [] }),
   });
   const redis = await registerPlatform(app, config);
+  storeIdempotentResponses(app.getHttpAdapter().getInstance(), app.get(IdempotencyService));
   if (redis) app.getHttpAdapter().getInstance().addHook('onClose', async () => void (await redis.quit()));
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();

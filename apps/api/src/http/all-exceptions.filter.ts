@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReplayedResponse } from '../idempotency/idempotency.guard';
 import { errorBodyFor } from './error-body';
 
 /** The one place errors become HTTP responses; a 5xx is logged, never explained to the client. */
@@ -11,6 +12,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (exception instanceof ReplayedResponse) {
+      void reply.status(exception.status).type('application/json; charset=utf-8').send(exception.payload);
+      return;
+    }
     const body = errorBodyFor(exception, request.url);
     if (body.status >= 500) {
       // request.log is pino with this request's id; the Nest logger covers requests Fastify never parsed.

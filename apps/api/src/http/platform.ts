@@ -32,14 +32,24 @@ function contractShapedClientErrors(server: Server): void {
   });
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Answered 503 by the deadline while its handler may still be running. */
+    pastDeadline: boolean;
+  }
+}
+
 /**
  * A database that stops answering without closing its connections (a network partition) would leave
  * requests waiting forever, authentication included; past the deadline the client gets a 503 instead.
  */
 function enforceDeadline(fastify: FastifyInstance, ms: number): void {
-  fastify.addHook('onRequest', (_request, reply, done) => {
+  fastify.decorateRequest('pastDeadline', false);
+  fastify.addHook('onRequest', (request, reply, done) => {
     const timer = setTimeout(() => {
-      if (!reply.sent) void reply.code(503).send(plainErrorBody(503));
+      if (reply.sent) return;
+      request.pastDeadline = true;
+      void reply.code(503).send(plainErrorBody(503));
     }, ms);
     reply.raw.once('close', () => clearTimeout(timer));
     done();

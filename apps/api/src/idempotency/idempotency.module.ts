@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyGuard } from './idempotency.guard';
 import { IdempotencyService } from './idempotency.service';
 
-/** Global so that every feature module's POST routes can use the interceptor (see IdempotentPost). */
+/** Global so that every feature module's POST routes can use the guard (see IdempotentPost). */
 @Global()
 @Module({
-  providers: [IdempotencyService, IdempotencyInterceptor],
-  exports: [IdempotencyService, IdempotencyInterceptor],
+  providers: [IdempotencyService, IdempotencyGuard],
+  exports: [IdempotencyService, IdempotencyGuard],
 })
 export class IdempotencyModule {}

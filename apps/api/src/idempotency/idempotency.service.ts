@@ -9,10 +9,12 @@ import { isUniqueViolation } from '../database/errors';
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const WAIT_STEP_MS = 50;
 const WAIT_LIMIT_MS = 30_000;
+/** A claim still without a response after this long belongs to a request that was cut off (deadline, crash). */
+const STALE_CLAIM_MS = 5 * 60 * 1000;
 
 export type IdempotencyClaim =
   | { kind: 'claimed'; id: number }
-  | { kind: 'replay'; status: number; body: unknown }
+  | { kind: 'replay'; status: number; payload: string }
   | { kind: 'mismatch' }
   | { kind: 'busy' };
 
@@ -41,23 +43,23 @@ export class IdempotencyService {
       }
       const existing = await repository.findOneBy({ organizationId, scopeHash });
       if (!existing) continue;
-      if (existing.createdAt.getTime() < Date.now() - KEEP_MS) {
+      const age = Date.now() - existing.createdAt.getTime();
+      if (age > KEEP_MS || (existing.responseStatus === null && age > STALE_CLAIM_MS)) {
         await repository.delete({ id: existing.id });
         continue;
       }
       if (existing.requestHash !== requestHash) return { kind: 'mismatch' };
       if (existing.responseStatus !== null) {
-        return { kind: 'replay', status: existing.responseStatus, body: JSON.parse(existing.responseBody ?? 'null') };
+        return { kind: 'replay', status: existing.responseStatus, payload: existing.responseBody ?? 'null' };
       }
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
     return { kind: 'busy' };
   }
 
-  async complete(id: number, status: number, body: unknown): Promise<void> {
-    await this.dataSource
-      .getRepository(IdempotencyKeyEntity)
-      .update({ id }, { responseStatus: status, responseBody: JSON.stringify(body) });
+  /** `payload`: the response body exactly as sent. */
+  async complete(id: number, status: number, payload: string): Promise<void> {
+    await this.dataSource.getRepository(IdempotencyKeyEntity).update({ id }, { responseStatus: status, responseBody: payload });
   }
 
   /** A 5xx is not an answer: the key is freed so that the client's retry runs again. */
