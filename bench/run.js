@@ -110,10 +110,13 @@ async function profile(opts, env, key) {
  */
 async function waitForWriteBack(admin) {
   const started = Date.now();
-  const [[{ Value: total }]] = await admin.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_total'");
+  const status = async (name) => Number((await admin.query(`SHOW GLOBAL STATUS LIKE '${name}'`))[0][0].Value);
+  const total = await status('Innodb_buffer_pool_pages_total');
+  const seen = [];
+  // Done when at most 1 % of the pool is dirty, or when InnoDB has stopped bringing the number down.
   while (Date.now() - started < 60_000) {
-    const [[{ Value: dirty }]] = await admin.query("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'");
-    if (Number(dirty) <= Number(total) * 0.01) break;
+    seen.push(await status('Innodb_buffer_pool_pages_dirty'));
+    if (seen.at(-1) <= total * 0.01 || (seen.length > 3 && seen.at(-1) >= seen.at(-4))) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   return (Date.now() - started) / 1000;
