@@ -7,8 +7,9 @@ import { ApiKeysService } from '../apps/api/src/organizations/api-keys.service';
 import { ApiClient } from './support/api-client';
 import { testConfig } from './support/test-app';
 import {
-  COUPON_KEYS, couponParams, createMetric, createPlan, expectStatus, notFoundBody, validationBody,
+  COUPON_KEYS, couponParams, createCustomer, createMetric, createPlan, expectStatus, notFoundBody, validationBody,
 } from './support/factories';
+import { appliedCoupon, applyCoupon, commitInvoice, fee, invoiceBody, previewInvoice } from './support/apply-factories';
 
 /** The embedded default a new user gets without DATABASE_URL: SQLite in a file, schema built at boot. */
 describe('smoke (SQLite)', () => {
@@ -70,6 +71,23 @@ describe('smoke (SQLite)', () => {
     expect({ status: gone.status, body: gone.body }).toEqual({ status: 404, body: notFoundBody('coupon_not_found') });
     expect((await api.get('/api/v1/coupons/welcome.10')).body.coupon).toEqual(caseVariant);
     expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'WELCOME.10' }) }), 200);
+  });
+
+  it('applies coupons and previews, commits and voids an invoice discount', async () => {
+    await createPlan(api, { code: 'pro' });
+    const customer = await createCustomer(api);
+    expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'PRO-5', amount_cents: 500, applies_to: { plan_codes: ['pro'] } }) }), 200);
+    expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'ALL-3', amount_cents: 300 }) }), 200);
+    const pro = await applyCoupon(api, customer.external_id, 'PRO-5');
+    await applyCoupon(api, customer.external_id, 'ALL-3');
+    const body = invoiceBody(customer.external_id, [fee('sub', 1000, { plan_code: 'pro' }), fee('usage', 100)]);
+    const preview = await previewInvoice(api, body);
+    expect([preview.coupons_amount_cents, preview.credits.map((credit: { coupon_code: string }) => credit.coupon_code)]).toEqual([800, ['PRO-5', 'ALL-3']]);
+    const committed = await commitInvoice(api, body);
+    expect({ ...committed, lago_id: null, status: 'preview', created_at: null }).toEqual({ ...preview, credits: committed.credits });
+    expect((await appliedCoupon(api, customer.external_id, pro.lago_id)).amount_cents_remaining).toBe(0);
+    expectStatus(await api.post(`/api/v1/invoice_discounts/${encodeURIComponent(committed.external_invoice_id)}/void`), 200);
+    expect((await appliedCoupon(api, customer.external_id, pro.lago_id)).amount_cents_remaining).toBe(500);
   });
 
   it('lets exactly one of several racing creates with one code win', async () => {

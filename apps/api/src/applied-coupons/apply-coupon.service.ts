@@ -6,6 +6,7 @@ import { buildAppliedCouponOverrides } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notAllowed, notFound, Result, success } from '../common/result';
 import { AppliedCouponEntity, CouponEntity } from '../database/entities';
 import { lockCustomer } from '../database/locks';
+import { hydrate, preparedInsert, preparedQuery } from '../database/prepared';
 import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
@@ -37,9 +38,7 @@ export class ApplyCouponService {
     if (!customer) return notFound('customer_not_found');
 
     const couponCode = typeof input.coupon_code === 'string' ? input.coupon_code : null;
-    const coupon = couponCode === null
-      ? null
-      : await manager.getRepository(CouponEntity).findOneBy({ organizationId: organization.id, liveCode: couponCode });
+    const coupon = couponCode === null ? null : await this.findLiveCoupon(manager, organization.id, couponCode);
     if (!coupon || !isRedeemableAt(coupon, now)) return notFound('coupon_not_found');
     if (coupon.startsAt !== null && coupon.startsAt > now) return invalidField('coupon', 'coupon_not_yet_redeemable');
     // An unlimited coupon overlaps nothing: no need to look at the customer's other coupons.
@@ -88,8 +87,13 @@ export class ApplyCouponService {
       terminatedAt: null,
       createdAt: now,
     });
-    await applied.insert(row);
+    row.id = await preparedInsert(manager, AppliedCouponEntity, row);
     // The coupon and customer read above are what the answer shows: no second read.
     return success({ applied: row, coupon, customer });
+  }
+
+  private async findLiveCoupon(manager: EntityManager, organizationId: number, code: string): Promise<CouponEntity | null> {
+    const rows = await preparedQuery(manager, 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', [organizationId, code]);
+    return rows.length ? hydrate(manager.connection, CouponEntity, rows[0]) : null;
   }
 }

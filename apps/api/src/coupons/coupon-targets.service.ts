@@ -5,6 +5,7 @@ import type { FieldErrors } from '@coupons/domain';
 import { notAllowed, notFound, Result, success } from '../common/result';
 import { BillableMetricEntity, CouponTargetEntity, PlanEntity } from '../database/entities';
 import { isJsonObject, JsonObject } from '../http/root-object';
+import { targetCodesOf, TargetCodes } from './target-codes';
 
 /** `applies_to` as sent: a list that is absent (undefined) leaves the coupon's current one in place. */
 export interface AppliesToInput {
@@ -73,26 +74,8 @@ export class CouponTargetsService {
     if (rows.length) await repository.insert(rows);
   }
 
-  /** Codes of every coupon's targets in two queries, whatever the number of coupons. */
-  async codesFor(couponIds: number[]): Promise<Map<number, { planCodes: string[]; billableMetricCodes: string[] }>> {
-    const byCoupon = new Map(couponIds.map((id) => [id, { planCodes: [] as string[], billableMetricCodes: [] as string[] }]));
-    if (couponIds.length === 0) return byCoupon;
-    const rows: { coupon_id: number; plan_code: string | null; metric_code: string | null }[] = await this.dataSource
-      .createQueryBuilder()
-      .select('t.coupon_id', 'coupon_id')
-      .addSelect('p.code', 'plan_code')
-      .addSelect('m.code', 'metric_code')
-      .from(CouponTargetEntity, 't')
-      .leftJoin(PlanEntity, 'p', 'p.id = t.plan_id')
-      .leftJoin(BillableMetricEntity, 'm', 'm.id = t.billable_metric_id')
-      .where('t.coupon_id IN (:...couponIds)', { couponIds })
-      .orderBy('t.id', 'ASC')
-      .getRawMany();
-    for (const row of rows) {
-      const entry = byCoupon.get(Number(row.coupon_id))!;
-      if (row.plan_code !== null) entry.planCodes.push(row.plan_code);
-      if (row.metric_code !== null) entry.billableMetricCodes.push(row.metric_code);
-    }
-    return byCoupon;
+  /** Codes of every coupon's targets. */
+  codesFor(couponIds: number[]): Promise<Map<number, TargetCodes>> {
+    return targetCodesOf(this.dataSource, couponIds);
   }
 }

@@ -1,18 +1,25 @@
 import { DataSource, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
-interface CallbackPool {
+/** mysql2's callback API, on a pool or on one connection. */
+interface Executor {
   execute(sql: string, params: unknown[], callback: (error: Error | null, rows: unknown) => void): void;
 }
 
 /**
- * A prepared statement on MySQL (mysql2 `execute` on TypeORM's own pool: parsed once per connection),
- * a plain query elsewhere. For the hot paths, where TypeORM's query building costs more than the query.
+ * A prepared statement on MySQL (mysql2 `execute`, parsed once per connection): on TypeORM's pool, or on
+ * the connection of the manager's transaction. A plain query elsewhere. For the hot paths, where
+ * TypeORM's query building costs more than the query.
  */
-export function preparedQuery<T = Record<string, unknown>>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { pool?: CallbackPool }).pool;
-  if (dataSource.options.type !== 'mysql' || !pool) return dataSource.query(sql, params);
+export async function preparedQuery<T = Record<string, unknown>>(source: DataSource | EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const dataSource = source instanceof DataSource ? source : source.connection;
+  const queryRunner = source instanceof DataSource ? undefined : source.queryRunner;
+  if (dataSource.options.type !== 'mysql') return source.query(sql, params);
+  const executor: Executor | undefined = queryRunner
+    ? ((await queryRunner.connect()) as Executor)
+    : (dataSource.driver as unknown as { pool?: Executor }).pool;
+  if (!executor) return source.query(sql, params);
   return new Promise((resolve, reject) => {
-    pool.execute(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[])));
+    executor.execute(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[])));
   });
 }
 
@@ -67,7 +74,7 @@ export function hydrateAll<T extends ObjectLiteral>(dataSource: DataSource, targ
  */
 export async function preparedInsert<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, entity: T): Promise<number> {
   const dataSource = manager.connection;
-  if (dataSource.options.type !== 'mysql' || manager.queryRunner) {
+  if (dataSource.options.type !== 'mysql') {
     const result = await manager.createQueryBuilder().insert().into(target).values(entity).updateEntity(false).execute();
     // mysql2 reports insertId; better-sqlite3 the row id.
     return Number((result.raw as { insertId?: number }).insertId ?? result.raw);
@@ -80,6 +87,6 @@ export async function preparedInsert<T extends ObjectLiteral>(manager: EntityMan
   });
   const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
   const sql = `INSERT INTO \`${metadata.tableName}\` (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
-  const result = (await preparedQuery(dataSource, sql, values)) as unknown as { insertId: number };
+  const result = (await preparedQuery(manager, sql, values)) as unknown as { insertId: number };
   return result.insertId;
 }

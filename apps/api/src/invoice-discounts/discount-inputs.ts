@@ -1,44 +1,46 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DiscountableCoupon, formatPercentageRate } from '@coupons/domain';
-import { AppliedCouponEntity, BillableMetricEntity, CouponEntity, CouponTargetEntity, PlanEntity } from '../database/entities';
+import { AppliedCouponEntity } from '../database/entities';
+import { hydrateAll, preparedQuery } from '../database/prepared';
+import { targetCodesOf } from '../coupons/target-codes';
 
 export interface DiscountInputs {
   coupons: DiscountableCoupon[];
   appliedById: Map<string, AppliedCouponEntity>;
-  couponById: Map<number, CouponEntity>;
 }
 
-/** The customer's active applied coupons, oldest first, with the plan and metric codes of their coupons. */
-export async function loadDiscountInputs(manager: EntityManager, customerId: number): Promise<DiscountInputs> {
-  const applied = await manager
-    .getRepository(AppliedCouponEntity)
-    .find({ where: { customerId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
-  const couponIds = [...new Set(applied.map((row) => row.couponId))];
-  const coupons = couponIds.length ? await manager.getRepository(CouponEntity).findBy({ id: In(couponIds) }) : [];
-  const targets = couponIds.length ? await manager.getRepository(CouponTargetEntity).findBy({ couponId: In(couponIds) }) : [];
-  const planIds = targets.flatMap((target) => (target.planId === null ? [] : [target.planId]));
-  const metricIds = targets.flatMap((target) => (target.billableMetricId === null ? [] : [target.billableMetricId]));
-  const plans = planIds.length ? await manager.getRepository(PlanEntity).findBy({ id: In(planIds) }) : [];
-  const metrics = metricIds.length ? await manager.getRepository(BillableMetricEntity).findBy({ id: In(metricIds) }) : [];
-  const planCode = new Map(plans.map((plan) => [plan.id, plan.code]));
-  const metricCode = new Map(metrics.map((metric) => [metric.id, metric.code]));
-  const couponById = new Map(coupons.map((coupon) => [coupon.id, coupon]));
+type AppliedWithCoupon = Record<string, unknown> & { coupon_code: string; coupon_kind: string; coupon_limited: number | boolean | string };
 
-  const discountable = applied.map((row): DiscountableCoupon => {
-    const own = targets.filter((target) => target.couponId === row.couponId);
+/**
+ * The customer's active applied coupons, oldest first, with their coupons' code and type (one joined
+ * statement) and, for limited coupons only, their plan and metric codes.
+ */
+export async function loadDiscountInputs(manager: EntityManager, customerId: number): Promise<DiscountInputs> {
+  const rows = await preparedQuery<AppliedWithCoupon>(
+    manager,
+    'SELECT a.*, c.code AS coupon_code, c.coupon_type AS coupon_kind, (c.limited_plans OR c.limited_billable_metrics) AS coupon_limited ' +
+      'FROM applied_coupons a JOIN coupons c ON c.id = a.coupon_id WHERE a.customer_id = ? AND a.status = ? ORDER BY a.created_at, a.id',
+    [customerId, 'active'],
+  );
+  const applied = hydrateAll(manager.connection, AppliedCouponEntity, rows);
+  const limitedIds = [...new Set(rows.filter((row) => Number(row.coupon_limited) === 1).map((row) => Number(row.coupon_id)))];
+  const targets = await targetCodesOf(manager, limitedIds);
+
+  const discountable = applied.map((row, index): DiscountableCoupon => {
+    const codes = targets.get(row.couponId);
     return {
       id: row.lagoId,
-      couponCode: couponById.get(row.couponId)!.code,
-      couponType: couponById.get(row.couponId)!.couponType,
+      couponCode: rows[index].coupon_code,
+      couponType: rows[index].coupon_kind as DiscountableCoupon['couponType'],
       amountCents: row.amountCents,
       amountCurrency: row.amountCurrency,
       percentageRate: formatPercentageRate(row.percentageRate),
       frequency: row.frequency,
       frequencyDurationRemaining: row.frequencyDurationRemaining,
       amountCentsRemaining: row.amountCentsRemaining,
-      planCodes: own.flatMap((target) => (target.planId === null ? [] : [planCode.get(target.planId)!])),
-      billableMetricCodes: own.flatMap((target) => (target.billableMetricId === null ? [] : [metricCode.get(target.billableMetricId)!])),
+      planCodes: codes?.planCodes ?? [],
+      billableMetricCodes: codes?.billableMetricCodes ?? [],
     };
   });
-  return { coupons: discountable, appliedById: new Map(applied.map((row) => [row.lagoId, row])), couponById };
+  return { coupons: discountable, appliedById: new Map(applied.map((row) => [row.lagoId, row])) };
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { computeInvoiceDiscount, parseInvoiceInput } from '@coupons/domain';
 import { hasErrors, invalid, notFound, Result, success } from '../common/result';
 import { CustomerEntity } from '../database/entities';
+import { hydrate, preparedQuery } from '../database/prepared';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
 import { loadDiscountInputs } from './discount-inputs';
@@ -17,9 +18,11 @@ export class PreviewInvoiceDiscountService {
   async call(organization: Organization, input: JsonObject): Promise<Result<InvoiceDiscountView>> {
     const { invoice, errors } = parseInvoiceInput(input, { requireExternalInvoiceId: false });
     if (hasErrors(errors)) return invalid(errors);
-    const customer = await this.dataSource
-      .getRepository(CustomerEntity)
-      .findOneBy({ organizationId: organization.id, externalId: invoice.externalCustomerId });
+    const [row] = await preparedQuery(this.dataSource, 'SELECT * FROM customers WHERE organization_id = ? AND external_id = ?', [
+      organization.id,
+      invoice.externalCustomerId,
+    ]);
+    const customer = row ? hydrate(this.dataSource, CustomerEntity, row) : null;
     if (!customer) return notFound('customer_not_found');
     const { coupons } = await loadDiscountInputs(this.dataSource.manager, customer.id);
     const result = computeInvoiceDiscount(invoice, coupons);
