@@ -3,18 +3,18 @@
 /**
  * `npm run bench` — the API against its floor, in one run, on MariaDB (issue 5, "Speed").
  *
- *   node bench/run.js [--smoke] [--duration S] [--connections N] [--list-coupons N] [--no-list] [--no-floor]
- *                     [--profile[=create,get,apply,preview]] [--keep-db]
+ *   node bench/run.js [--smoke] [--duration S] [--rounds N] [--connections N] [--list-coupons N] [--no-list]
+ *                     [--no-floor] [--profile[=create,get,apply,preview]] [--keep-db]
  *
  * 1. fresh database `coupons_bench`; our built server (dist/apps/api/src/main.js) as a child process;
  *    an API key from the CLI; customers and coupons for the scenarios, created through the API;
- * 2. at 64 connections for a fixed duration each: create (unique codes), get, apply, preview — first
- *    against our server, then against bench/floor-server.js (node:http + mysql2, no framework) on the
- *    same database;
+ * 2. at 64 connections for a fixed duration each: create (unique codes), get, apply, preview — against
+ *    our server and bench/floor-server.js (node:http + mysql2, no framework) on the same database, in
+ *    3 alternating rounds (ours first, then the floor first, …), each side's medians reported;
  * 3. the CLI seeds an organization of 1 000 000 coupons (timed), and pages 1, 500 and the last one of
  *    `GET /api/v1/coupons` are measured at 8 connections;
  * 4. prints the tables and writes bench/results.md (machine, date, targets pass/fail).
- * `--smoke`: 2 s per scenario and a 2 000-coupon list organization. `--profile`: instead of the run,
+ * `--smoke`: 2 s per scenario, one round, and a 2 000-coupon list organization. `--profile`: instead of the run,
  * our server under create and get (or the scenarios named) with `node --cpu-prof`, one server process per
  * scenario; profiles in /tmp/coupons-bench-prof, summarised by bench/profile-summary.js.
  *
@@ -25,7 +25,7 @@ const os = require('node:os');
 const { join } = require('node:path');
 const mysql = require('mysql2/promise');
 const { ROOT, CLI_MAIN, cleanupChildren, startServer, cli, runCliAsync, readProcStatus } = require('./lib/processes');
-const { setupData, SCENARIOS, runScenario, sampleResponses, shapeDiff, runLists } = require('./lib/scenarios');
+const { setupData, SCENARIOS, runScenario, medianOfRounds, sampleResponses, shapeDiff, runLists } = require('./lib/scenarios');
 const { machine, buildReport } = require('./lib/report');
 const { fmt, log } = require('./lib/format');
 
@@ -58,6 +58,7 @@ function parseArgs(argv) {
     }
     else if (arg === '--keep-db') opts.keepDb = true;
     else if (arg === '--duration') opts.duration = value();
+    else if (arg === '--rounds') opts.rounds = value();
     else if (arg === '--connections') opts.connections = value();
     else if (arg === '--list-coupons') opts.listCoupons = value();
     else if (arg === '--help' || arg === '-h') {
@@ -69,6 +70,7 @@ function parseArgs(argv) {
   opts.profileScenarios ??= ['create', 'get'];
   opts.duration ??= opts.smoke ? 2 : 10;
   opts.warmup = opts.smoke ? 1 : 2;
+  opts.rounds ??= opts.smoke ? 1 : 3;
   opts.connections ??= 64;
   opts.listConnections = 8;
   opts.listCoupons ??= opts.smoke ? 2000 : 1_000_000;
@@ -164,12 +166,7 @@ async function main() {
 
     const tag = Date.now().toString(36);
     const oursSamples = await sampleResponses(ours.url, key, `o${tag}`);
-    const oursResults = {};
-    for (const name of SCENARIOS) oursResults[name] = await runScenario(ours, key, name, `o${tag}`, opts);
-
-    const floorResults = {};
     const shapeDiffs = [];
-    let floorHwm = 0;
     if (opts.floor) {
       floorServer = await startServer('floor', FLOOR, env);
       const floorSamples = await sampleResponses(floorServer.url, key, `f${tag}`);
@@ -181,7 +178,25 @@ async function main() {
         if (diff) shapeDiffs.push(`${name}: ${diff}`);
       }
       for (const diff of shapeDiffs) log(`  shape difference — ${diff}`);
-      for (const name of SCENARIOS) floorResults[name] = await runScenario(floorServer, key, name, `f${tag}`, opts);
+    }
+    // Rounds alternate ours and the floor (ours first, then the floor first, …) so that other work on this
+    // shared machine weighs on both alike; each side's figures are the medians of its rounds.
+    const oursResults = {};
+    const floorResults = {};
+    for (const name of SCENARIOS) {
+      const rounds = { ours: [], floor: [] };
+      for (let round = 0; round < opts.rounds; round++) {
+        const sides = opts.floor ? (round % 2 === 0 ? ['ours', 'floor'] : ['floor', 'ours']) : ['ours'];
+        for (const side of sides) {
+          const server = side === 'ours' ? ours : floorServer;
+          rounds[side].push(await runScenario(server, key, name, `${side[0]}${tag}${round}`, opts));
+        }
+      }
+      oursResults[name] = medianOfRounds(rounds.ours);
+      if (opts.floor) floorResults[name] = medianOfRounds(rounds.floor);
+    }
+    let floorHwm = 0;
+    if (floorServer) {
       floorHwm = readProcStatus(floorServer.pid).hwm;
       await floorServer.stop();
       floorServer = null;

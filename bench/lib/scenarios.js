@@ -182,6 +182,28 @@ async function runScenario(server, key, name, tag, opts) {
   return result;
 }
 
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** One scenario's rounds as one result: the median of each figure, the peak of RSS, the sum of failures. */
+function medianOfRounds(rounds) {
+  return {
+    rounds: rounds.length,
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    max: Math.max(...rounds.map((r) => r.max)),
+    peakRss: Math.max(...rounds.map((r) => r.peakRss)),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    total: rounds.reduce((sum, r) => sum + r.total, 0),
+    warmupTotal: rounds.reduce((sum, r) => sum + r.warmupTotal, 0),
+  };
+}
+
 /** One request of each scenario, to compare the JSON shapes of ours and the floor. */
 async function sampleResponses(url, key, tag) {
   const samples = {};
@@ -233,4 +255,4 @@ async function runLists(server, key, opts, totalCoupons) {
   return results;
 }
 
-module.exports = { setupData, SCENARIOS, runScenario, sampleResponses, shapeDiff, runLists };
+module.exports = { setupData, SCENARIOS, runScenario, medianOfRounds, sampleResponses, shapeDiff, runLists };
