@@ -6,7 +6,8 @@ import { buildAppliedCouponOverrides } from '@coupons/domain';
 import { hasErrors, invalid, invalidField, notAllowed, notFound, Result, success } from '../common/result';
 import { AppliedCouponEntity, CouponEntity } from '../database/entities';
 import { lockCustomer } from '../database/locks';
-import { hydrate, preparedInsert, preparedQuery } from '../database/prepared';
+import { preparedInsert } from '../database/prepared';
+import { CouponLookupService } from '../coupons/coupon-lookup.service';
 import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
@@ -24,7 +25,10 @@ const isRedeemableAt = (coupon: CouponEntity, now: Date) =>
  */
 @Injectable()
 export class ApplyCouponService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lookup: CouponLookupService,
+  ) {}
 
   call(organization: Organization, input: JsonObject): Promise<Result<AppliedCouponRecord>> {
     return inTransaction(this.dataSource, (manager) => this.apply(manager, organization, input, new Date()));
@@ -38,7 +42,7 @@ export class ApplyCouponService {
     if (!customer) return notFound('customer_not_found');
 
     const couponCode = typeof input.coupon_code === 'string' ? input.coupon_code : null;
-    const coupon = couponCode === null ? null : await this.findLiveCoupon(manager, organization.id, couponCode);
+    const coupon = couponCode === null ? null : await this.lookup.findLive(organization.id, couponCode, manager);
     if (!coupon || !isRedeemableAt(coupon, now)) return notFound('coupon_not_found');
     if (coupon.startsAt !== null && coupon.startsAt > now) return invalidField('coupon', 'coupon_not_yet_redeemable');
     // An unlimited coupon overlaps nothing: no need to look at the customer's other coupons.
@@ -90,10 +94,5 @@ export class ApplyCouponService {
     row.id = await preparedInsert(manager, AppliedCouponEntity, row);
     // The coupon and customer read above are what the answer shows: no second read.
     return success({ applied: row, coupon, customer });
-  }
-
-  private async findLiveCoupon(manager: EntityManager, organizationId: number, code: string): Promise<CouponEntity | null> {
-    const rows = await preparedQuery(manager, 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', [organizationId, code]);
-    return rows.length ? hydrate(manager.connection, CouponEntity, rows[0]) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, Not } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { CouponEntity } from '../database/entities';
 import { hydrate, preparedQuery } from '../database/prepared';
 import { CouponRecord } from './coupon-record';
@@ -14,9 +14,12 @@ export class CouponLookupService {
     private readonly targets: CouponTargetsService,
   ) {}
 
-  /** The hottest lookup of the API (every GET, PUT, DELETE and apply by code): a prepared statement. */
-  async findLive(organizationId: number, code: string): Promise<CouponEntity | null> {
-    const rows = await preparedQuery(this.dataSource, 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', [organizationId, code]);
+  /**
+   * The hottest lookup of the API (every GET, PUT, DELETE and apply by code): a prepared statement, in
+   * the caller's transaction when given its manager.
+   */
+  async findLive(organizationId: number, code: string, source: DataSource | EntityManager = this.dataSource): Promise<CouponEntity | null> {
+    const rows = await preparedQuery(source, 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', [organizationId, code]);
     return rows.length ? hydrate(this.dataSource, CouponEntity, rows[0]) : null;
   }
 
