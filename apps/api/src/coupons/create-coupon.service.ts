@@ -61,7 +61,8 @@ export class CreateCouponService {
 
   private async insert(organization: Organization, attributes: CouponAttributes, targets: ResolvedTargets): Promise<CouponEntity> {
     const now = new Date();
-    const coupon = this.dataSource.getRepository(CouponEntity).create({
+    // A plain assignment: the repository's create() walks the entity's metadata for every property.
+    const coupon = Object.assign(new CouponEntity(), {
       lagoId: randomUUID(),
       organizationId: organization.id,
       status: 'active',

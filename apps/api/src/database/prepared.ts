@@ -79,14 +79,29 @@ export async function preparedInsert<T extends ObjectLiteral>(manager: EntityMan
     // mysql2 reports insertId; better-sqlite3 the row id.
     return Number((result.raw as { insertId?: number }).insertId ?? result.raw);
   }
-  const metadata = dataSource.getMetadata(target);
-  const columns = metadata.columns.filter((column) => !column.isGenerated);
+  const { sql, columns } = insertStatement(dataSource.getMetadata(target));
   const values = columns.map((column) => {
     const value = (entity as Record<string, unknown>)[column.propertyName] ?? null;
-    return column.type === 'simple-json' && value !== null ? JSON.stringify(value) : value;
+    return column.json && value !== null ? JSON.stringify(value) : value;
   });
-  const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
-  const sql = `INSERT INTO \`${metadata.tableName}\` (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
   const result = (await preparedQuery(manager, sql, values)) as unknown as { insertId: number };
   return result.insertId;
+}
+
+type InsertStatement = { sql: string; columns: { propertyName: string; json: boolean }[] };
+
+/** Per entity, its INSERT and the columns it takes, in order: built once, not on every create. */
+const insertStatements = new WeakMap<EntityMetadata, InsertStatement>();
+
+function insertStatement(metadata: EntityMetadata): InsertStatement {
+  let statement = insertStatements.get(metadata);
+  if (statement) return statement;
+  const columns = metadata.columns.filter((column) => !column.isGenerated);
+  const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
+  statement = {
+    sql: `INSERT INTO \`${metadata.tableName}\` (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
+    columns: columns.map((column) => ({ propertyName: column.propertyName, json: column.type === 'simple-json' })),
+  };
+  insertStatements.set(metadata, statement);
+  return statement;
 }
