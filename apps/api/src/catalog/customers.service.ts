@@ -6,6 +6,7 @@ import { FieldErrors, formatDateTime } from '@coupons/domain';
 import { hasErrors, invalid, notFound, Result, success } from '../common/result';
 import { CustomerEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
+import { hydrate, preparedQuery } from '../database/prepared';
 import type { JsonObject } from '../http/root-object';
 import { newestFirstPage } from './newest-first-page';
 import { checkPathSafe, optionalCurrency, optionalString, requireString } from './catalog-validation';
@@ -54,9 +55,10 @@ export class CustomersService {
     throw new Error('customer upsert did not settle');
   }
 
+  /** On every preview and customer read: a prepared statement. */
   async find(organizationId: number, externalId: string): Promise<Result<CustomerEntity>> {
-    const customer = await this.dataSource.getRepository(CustomerEntity).findOneBy({ organizationId, externalId });
-    return customer ? success(customer) : notFound('customer_not_found');
+    const [row] = await preparedQuery(this.dataSource, 'SELECT * FROM customers WHERE organization_id = ? AND external_id = ?', [organizationId, externalId]);
+    return row ? success(hydrate(this.dataSource, CustomerEntity, row)) : notFound('customer_not_found');
   }
 
   async list(organizationId: number, query: { page?: unknown; per_page?: unknown }) {

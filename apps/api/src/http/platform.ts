@@ -44,7 +44,6 @@ declare module 'fastify' {
  * requests waiting forever, authentication included; past the deadline the client gets a 503 instead.
  */
 function enforceDeadline(fastify: FastifyInstance, ms: number): void {
-  fastify.decorateRequest('pastDeadline', false);
   fastify.addHook('onRequest', (request, reply, done) => {
     const timer = setTimeout(() => {
       if (reply.sent) return;
@@ -78,6 +77,7 @@ export async function registerPlatform(app: NestFastifyApplication, config: AppC
       errorResponseBuilder: () => ({ ...plainErrorBody(429), statusCode: 429 }),
     });
   }
+  app.getHttpAdapter().getInstance().decorateRequest('pastDeadline', false);
   if (config.requestTimeoutMs > 0) enforceDeadline(app.getHttpAdapter().getInstance(), config.requestTimeoutMs);
   recordHttpMetrics(app.getHttpAdapter().getInstance());
   contractShapedClientErrors(app.getHttpAdapter().getInstance().server);

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { computeInvoiceDiscount, parseInvoiceInput } from '@coupons/domain';
-import { hasErrors, invalid, notFound, Result, success } from '../common/result';
-import { CustomerEntity } from '../database/entities';
-import { hydrate, preparedQuery } from '../database/prepared';
+import { hasErrors, invalid, Result, success } from '../common/result';
+import { CustomersService } from '../catalog/customers.service';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/api-keys.service';
 import { loadDiscountInputs } from './discount-inputs';
@@ -13,17 +12,17 @@ import { InvoiceDiscountView } from './invoice-discount.serializer';
 /** POST /invoice_discounts/preview: the same computation as a commit, with no write at all. */
 @Injectable()
 export class PreviewInvoiceDiscountService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly customers: CustomersService,
+  ) {}
 
   async call(organization: Organization, input: JsonObject): Promise<Result<InvoiceDiscountView>> {
     const { invoice, errors } = parseInvoiceInput(input, { requireExternalInvoiceId: false });
     if (hasErrors(errors)) return invalid(errors);
-    const [row] = await preparedQuery(this.dataSource, 'SELECT * FROM customers WHERE organization_id = ? AND external_id = ?', [
-      organization.id,
-      invoice.externalCustomerId,
-    ]);
-    const customer = row ? hydrate(this.dataSource, CustomerEntity, row) : null;
-    if (!customer) return notFound('customer_not_found');
+    const found = await this.customers.find(organization.id, invoice.externalCustomerId);
+    if (!found.ok) return found;
+    const customer = found.value;
     const { coupons } = await loadDiscountInputs(this.dataSource.manager, customer.id);
     const result = computeInvoiceDiscount(invoice, coupons);
     return success({
