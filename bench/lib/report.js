@@ -79,6 +79,17 @@ function buildReport({ opts, info, ours, floor, lists, seed, oursHwm, floorHwm, 
       `${fmt(o.p99)} ms | ${f ? fmt(f.p99) : '–'} ms | ${fmt(p99Ratio, 2)} | ${mb(o.peakRss)} MB | ${f ? mb(f.peakRss) : '–'} MB | ` +
       `${o.non2xx + o.errors}/${f ? f.non2xx + f.errors : '–'} | ${target} | ${mark(ok)} |`);
   }
+  if (SCENARIOS.some((name) => ours[name]?.gc)) {
+    push();
+    push('GC in our server while measured (from its own `/metrics`, `nodejs_gc_duration_seconds`; medians of the rounds):');
+    push();
+    push('| scenario | young-generation GCs/s | mean young pause | full GCs/s | time in GC |');
+    push('|---|---:|---:|---:|---:|');
+    for (const name of SCENARIOS) {
+      const gc = ours[name]?.gc;
+      if (gc) push(`| ${name} | ${fmt(gc.minorPerSecond, 1)} | ${fmt(gc.minorMeanMs, 1)} ms | ${fmt(gc.majorPerSecond, 2)} | ${fmt(gc.share * 100, 1)} % |`);
+    }
+  }
   push();
   push(`Peak RSS over the whole run (VmHWM): ours ${mb(oursHwm)} MB (${mark(oursHwm < TARGETS.rssMb * 1048576)} < ${TARGETS.rssMb} MB)` +
     (floorHwm ? `, floor ${mb(floorHwm)} MB.` : '.'));

@@ -171,10 +171,38 @@ async function load({ url, key, requests, connections, duration, timeout = 10 })
   };
 }
 
+/** A server's GC totals by kind (prom-client's `nodejs_gc_duration_seconds` on /metrics); null for the floor. */
+async function gcTotals(server) {
+  if (server.label !== 'ours') return null;
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const totals = {};
+  for (const [, field, kind, value] of text.matchAll(/^nodejs_gc_duration_seconds_(sum|count)\{kind="(\w+)"\} (\S+)$/gm)) {
+    totals[kind] ??= { sum: 0, count: 0 };
+    totals[kind][field] = Number(value);
+  }
+  return totals;
+}
+
+/** GC while measured: young-generation collections (count, mean pause), full collections, share of the time. */
+function gcDuring(before, after, seconds) {
+  if (!before || !after) return null;
+  const delta = (kind, field) => (after[kind]?.[field] ?? 0) - (before[kind]?.[field] ?? 0);
+  const minorCount = delta('minor', 'count');
+  const totalSeconds = Object.keys(after).reduce((sum, kind) => sum + delta(kind, 'sum'), 0);
+  return {
+    minorPerSecond: minorCount / seconds,
+    minorMeanMs: minorCount ? (delta('minor', 'sum') / minorCount) * 1000 : 0,
+    majorPerSecond: delta('major', 'count') / seconds,
+    share: totalSeconds / seconds,
+  };
+}
+
 async function runScenario(server, key, name, tag, opts) {
   const warmup = await load({ url: server.url, key, requests: scenarioRequests(name, `${tag}w`), connections: opts.connections, duration: opts.warmup });
   const stop = sampleRss(server.pid);
+  const gcBefore = await gcTotals(server);
   const result = await load({ url: server.url, key, requests: scenarioRequests(name, tag), connections: opts.connections, duration: opts.duration });
+  result.gc = gcDuring(gcBefore, await gcTotals(server), opts.duration);
   result.peakRss = stop();
   result.warmupTotal = warmup.total;
   log(`  ${server.label.padEnd(5)} ${name.padEnd(8)} ${fmt(result.rps, 0).padStart(6)} req/s  p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
@@ -201,6 +229,7 @@ function medianOfRounds(rounds) {
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     total: rounds.reduce((sum, r) => sum + r.total, 0),
     warmupTotal: rounds.reduce((sum, r) => sum + r.warmupTotal, 0),
+    gc: rounds[0].gc && Object.fromEntries(Object.keys(rounds[0].gc).map((field) => [field, median(rounds.map((r) => r.gc[field]))])),
   };
 }
 
