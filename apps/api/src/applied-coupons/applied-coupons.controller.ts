@@ -5,7 +5,7 @@ import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { serializeAppliedCoupon } from './applied-coupon.serializer';
 import { AppliedCouponListParams, AppliedCouponsQuery } from './applied-coupons.query';
 import { ApplyCouponService } from './apply-coupon.service';

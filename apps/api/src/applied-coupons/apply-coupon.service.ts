@@ -10,7 +10,7 @@ import { preparedInsert } from '../database/prepared';
 import { CouponLookupService } from '../coupons/coupon-lookup.service';
 import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { attributesOf } from '../coupons/coupon-record';
 import { AppliedCouponRecord } from './applied-coupon.serializer';
 import { overlapsActiveCoupon } from './coupon-overlap';

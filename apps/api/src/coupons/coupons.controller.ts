@@ -4,7 +4,7 @@ import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { couponInputSchema } from './coupon.openapi';
 import { serializeCoupon } from './coupon.serializer';
 import { CouponListParams, CouponsQuery } from './coupons.query';

@@ -9,7 +9,7 @@ import { CouponEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import { preparedInsert } from '../database/prepared';
 import type { JsonObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { CouponLookupService } from './coupon-lookup.service';
 import { assignAttributes, CouponRecord } from './coupon-record';
 import { CouponTargetsService, parseAppliesTo, ResolvedTargets } from './coupon-targets.service';

@@ -4,7 +4,7 @@ import { inTransaction } from '../database/transactions';
 import { DataSource } from 'typeorm';
 import { notFound, Result, success } from '../common/result';
 import { AppliedCouponEntity, CouponEntity } from '../database/entities';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { CouponLookupService } from './coupon-lookup.service';
 import { CouponRecord } from './coupon-record';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound, Result, success } from '../common/result';
 import { CouponEntity } from '../database/entities';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { CouponLookupService } from './coupon-lookup.service';
 import { CouponRecord } from './coupon-record';
 

@@ -7,7 +7,7 @@ import { hasErrors, invalid, invalidField, notFound, Result, success } from '../
 import { CouponEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import type { JsonObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { CouponLookupService } from './coupon-lookup.service';
 import { assignAttributes, attributesOf, CouponRecord } from './coupon-record';
 import { CouponTargetsService, parseAppliesTo } from './coupon-targets.service';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-http-bearer';
-import { ApiKeysService, Organization } from '../organizations/api-keys.service';
+import { ApiKeysService } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 
 @Injectable()
 export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 
 /** The organization Passport attached to the request from its API key. */
 export const CurrentOrganization = createParamDecorator(

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ApiError, plainErrorBody } from '../http/error-body';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { IdempotencyService } from './idempotency.service';
 
 const MAX_KEY_LENGTH = 255;

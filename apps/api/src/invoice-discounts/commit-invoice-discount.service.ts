@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../database/errors';
 import { lockCustomer } from '../database/locks';
 import { inTransaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { loadDiscountInputs } from './discount-inputs';
 import { InvoiceDiscountView } from './invoice-discount.serializer';
 import { findInvoiceDiscount, storedView } from './stored-invoice-discount';

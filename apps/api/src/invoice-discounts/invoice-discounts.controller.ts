@@ -7,7 +7,7 @@ import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { CommitInvoiceDiscountService } from './commit-invoice-discount.service';
 import { serializeInvoiceDiscount } from './invoice-discount.serializer';
 import { PreviewInvoiceDiscountService } from './preview-invoice-discount.service';

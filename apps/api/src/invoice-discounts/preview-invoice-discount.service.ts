@@ -5,7 +5,7 @@ import { computeInvoiceDiscount, parseInvoiceInput } from '@coupons/domain';
 import { hasErrors, invalid, Result, success } from '../common/result';
 import { CustomersService } from '../catalog/customers.service';
 import type { JsonObject } from '../http/root-object';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { loadDiscountInputs } from './discount-inputs';
 import { InvoiceDiscountView } from './invoice-discount.serializer';
 

@@ -5,7 +5,7 @@ import { notFound, Result, success } from '../common/result';
 import { AppliedCouponEntity, CouponEntity, CreditEntity, InvoiceDiscountEntity } from '../database/entities';
 import { lockCustomer } from '../database/locks';
 import { inTransaction } from '../database/transactions';
-import type { Organization } from '../organizations/api-keys.service';
+import type { Organization } from '../organizations/organization';
 import { InvoiceDiscountView } from './invoice-discount.serializer';
 import { findInvoiceDiscount, storedView } from './stored-invoice-discount';
 

@@ -4,11 +4,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { ApiKeyEntity, OrganizationEntity } from '../database/entities';
 import { preparedQuery } from '../database/prepared';
+import type { Organization } from './organization';
 
-export interface Organization {
-  id: number;
-  name: string;
-}
 
 const KEY_PATTERN = /^cpn_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OrganizationEntity } from '../../../api/src/database/entities';
-import type { Organization } from '../../../api/src/organizations/api-keys.service';
+import type { Organization } from '../../../api/src/organizations/organization';
 
 /** Read-only: ops commands must never create an organization from a typo, unlike `api-keys:create`. */
 @Injectable()

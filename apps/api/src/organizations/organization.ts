@@ -1,0 +1,5 @@
+/** The tenant an API key belongs to: every query of the API is scoped to one organization. */
+export interface Organization {
+  id: number;
+  name: string;
+}
