@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runMigrationsLocked } from './database/run-migrations';
+import { TransactionRunner } from './database/transactions';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CouponsModule } from './coupons/coupons.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -39,9 +40,9 @@ export class AppModule {
         // The SPA fallback route must come last.
         ...(options.http ? [ObservabilityModule, WebModule] : []),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner],
       // Re-exported so that the CLI's commands can use the same services.
-      exports: [APP_CONFIG, OrganizationsModule, CatalogModule, CouponsModule, AppliedCouponsModule],
+      exports: [APP_CONFIG, TransactionRunner, OrganizationsModule, CatalogModule, CouponsModule, AppliedCouponsModule],
     };
   }
 }

@@ -1,8 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableLockError } from './errors';
 
+/**
+ * A database transaction as services see it: a handle they pass on to repositories, never use themselves.
+ * Repositories run their statements on it (and so in the transaction) when given one.
+ */
+export type Transaction = EntityManager;
+
 /** Runs `work` in a transaction, retrying it from the start after a deadlock or lock timeout. */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>): Promise<T> {
   const attempts = 5;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -11,5 +19,15 @@ export async function inTransaction<T>(dataSource: DataSource, work: (manager: E
       if (attempt >= attempts || !isRetryableLockError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
     }
+  }
+}
+
+/** How use-case services open a transaction without touching the ORM. */
+@Injectable()
+export class TransactionRunner {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work);
   }
 }
