@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { loadConfig } from './apps/api/src/config/app-config';
-import { dataSourceOptions } from './apps/api/src/database/data-source-options';
+import { loadOrExit } from './apps/api/src/config/config-error';
+import { loadDatabaseConfig } from './apps/api/src/config/database-config';
+import { createDataSource, dataSourceOptions } from './apps/api/src/database/data-source-options';
 
 /** The DataSource the TypeORM CLI uses for migrations: `npx typeorm -d dist/ormconfig.js migration:run`. */
-export default new DataSource(dataSourceOptions(loadConfig().database));
+export default createDataSource(dataSourceOptions(loadOrExit(() => loadDatabaseConfig())));

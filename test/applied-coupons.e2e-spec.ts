@@ -7,7 +7,7 @@ import {
   APPLIED_COUPON_KEYS, appliedCouponsOf, applyCoupon, commitInvoice, fee, invoiceBody, postApply, terminateApplied,
 } from './support/apply-factories';
 
-/** Applied coupons: apply, its order of checks, the lists and terminate (CONTRACT §6, §9 "Apply order"). */
+/** Applied coupons: apply, its order of checks, the lists and terminate. */
 describe('applied coupons', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('applied coupons', () => {
   };
 
   describe('POST /api/v1/applied_coupons', () => {
-    it('applies a fixed once coupon with its own terms, in the contract key order', async () => {
+    it("applies a fixed once coupon with its own terms, in Lago's key order", async () => {
       const customer = await createCustomer(t.api);
       const coupon = await createCoupon(t.api, { description: 'Welcome', expiration: 'time_limit', expiration_at: isoIn(10) });
       const response = expectStatus(await postApply(t.api, customer.external_id, coupon.code), 200);
@@ -31,7 +31,7 @@ describe('applied coupons', () => {
       expect(applied.lago_id).toMatch(UUID);
       expect(applied.created_at).toMatch(ISO_SECONDS);
       expect(applied).toEqual({
-        lago_id: applied.lago_id, lago_coupon_id: coupon.lago_id, coupon_code: coupon.code, coupon_name: 'Ten euros off',
+        lago_id: applied.lago_id, lago_coupon_id: coupon.lago_id, coupon_code: coupon.code, promotion_code: null, coupon_name: 'Ten euros off',
         coupon_description: 'Welcome', coupon_status: 'active', coupon_deleted_at: null, lago_customer_id: customer.lago_id,
         external_customer_id: customer.external_id, status: 'active', amount_cents: 1000, amount_cents_remaining: 1000,
         amount_currency: 'EUR', percentage_rate: null, frequency: 'once', frequency_duration: null,

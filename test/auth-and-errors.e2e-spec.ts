@@ -5,7 +5,7 @@ import {
   couponCount, couponParams, createCoupon, expectStatus, notFoundBody, UNAUTHORIZED_BODY,
 } from './support/factories';
 
-/** Authentication, organization isolation and the error shape of everything the framework answers (CONTRACT §1, §2, §9). */
+/** Authentication, organization isolation and the error shape of everything the framework answers. */
 describe('authentication and errors', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('authentication and errors', () => {
     });
   });
 
-  describe('framework errors in the contract shape', () => {
+  describe('framework errors in the API error shape', () => {
     it.each([
       ['GET', '/api/v1/nope'], ['POST', '/api/v1/nope'], ['GET', '/api/v2/coupons'], ['PATCH', '/api/v1/coupons'],
       ['DELETE', '/api/v1/coupons'], ['GET', '/api/v1/coupons/a/b/c'],

@@ -4,7 +4,7 @@ import {
   validationBody,
 } from './support/factories';
 
-/** Plans, billable metrics and customers: the Lago-compatible subsets coupons depend on (CONTRACT §8, §9). */
+/** Plans, billable metrics and customers: the Lago-compatible subsets coupons depend on. */
 describe('catalog', () => {
   let t: TestApp;
   beforeAll(async () => {

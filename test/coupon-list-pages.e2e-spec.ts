@@ -1,14 +1,17 @@
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '../apps/api/src/organizations/api-keys.service';
-import { BillableMetricsService } from '../apps/api/src/catalog/billable-metrics.service';
-import { CustomersService } from '../apps/api/src/catalog/customers.service';
-import { PlansService } from '../apps/api/src/catalog/plans.service';
+import { CreateBillableMetricService } from '../apps/api/src/catalog/create-billable-metric.service';
+import { CreatePlanService } from '../apps/api/src/catalog/create-plan.service';
+import { UpsertCustomerService } from '../apps/api/src/catalog/upsert-customer.service';
 import { ExpireCouponsService } from '../apps/api/src/coupons/expire-coupons.service';
-import { ANCHOR_EVERY } from '../apps/api/src/coupons/coupon-list-pages';
+import { ANCHOR_EVERY } from '../apps/api/src/coupons/coupon-list.repository';
+import { CouponsRepository } from '../apps/api/src/coupons/coupons.repository';
 import { SeedService } from '../apps/cli/src/commands/seed.service';
 import type { ApiClient } from './support/api-client';
 import { createCoupon, expectStatus, isoIn } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { TransactionRunner } from '../apps/api/src/database/transactions';
+import { EventsRecorder } from '../apps/api/src/events/events.recorder';
 
 const SEEDED = 1234;
 
@@ -26,7 +29,8 @@ describe('coupon list pages and counts over a large organization', () => {
     const { organization, apiKey } = await t.app.get(ApiKeysService).create('Paged organization');
     organizationId = organization.id;
     const seed = new SeedService(
-      t.app.get(DataSource), t.app.get(ApiKeysService), t.app.get(BillableMetricsService), t.app.get(PlansService), t.app.get(CustomersService),
+      t.app.get(CouponsRepository), t.app.get(ApiKeysService), t.app.get(CreateBillableMetricService), t.app.get(CreatePlanService), t.app.get(UpsertCustomerService),
+        t.app.get(TransactionRunner), t.app.get(EventsRecorder),
     );
     // Seeded coupons share creation instants (one per day), so ties are broken by id across anchors.
     await seed.seedCoupons(organization, SEEDED, () => undefined);
@@ -82,10 +86,10 @@ describe('coupon list pages and counts over a large organization', () => {
     for (const code of [codes[150], codes[640], codes[1100]]) expectStatus(await api.delete(`/api/v1/coupons/${encodeURIComponent(code)}`), 200);
     for (const code of [codes[300], codes[900]]) expectStatus(await api.post(`/api/v1/coupons/${encodeURIComponent(code)}/terminate`), 200);
     for (let i = 0; i < 3; i++) await createCoupon(api, i === 0 ? {} : { expiration: 'time_limit', expiration_at: isoIn(i * 3) });
-    const timeLimited = (await t.app.get(DataSource).query(
+    const timeLimited = await t.app.get(DataSource).query<{ code: string }[]>(
       "SELECT code FROM coupons WHERE organization_id = ? AND status = 'active' AND expiration = 'time_limit' AND deleted_at IS NULL ORDER BY id LIMIT 2",
       [organizationId],
-    )) as { code: string }[];
+    );
     expectStatus(await api.put(`/api/v1/coupons/${encodeURIComponent(timeLimited[0].code)}`, { coupon: { expiration_at: isoIn(400) } }), 200);
     await expectEveryPage();
 

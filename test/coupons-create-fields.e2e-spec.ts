@@ -1,7 +1,7 @@
 import { startTestApp, TestApp } from './support/test-app';
 import { couponCount, couponParams, expectStatus, isoIn, percentageCouponParams, validationBody } from './support/factories';
 
-/** Create: one field at a time — numbers, currencies, dates, limits, our additions (CONTRACT §4, §7, §9). */
+/** Create: one field at a time — numbers, currencies, dates, limits, our additions. */
 describe('POST /api/v1/coupons field rules', () => {
   let t: TestApp;
   beforeAll(async () => {

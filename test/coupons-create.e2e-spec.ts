@@ -5,7 +5,7 @@ import {
   notAllowedBody, notFoundBody, percentageCouponParams, uniqueCode, UUID, validationBody,
 } from './support/factories';
 
-/** Create: wire shape, order of checks, codes and the request envelope (CONTRACT §1–4, §9). */
+/** Create: wire shape, order of checks, codes and the request envelope. */
 describe('POST /api/v1/coupons', () => {
   let t: TestApp;
   let planCode: string;
@@ -29,7 +29,7 @@ describe('POST /api/v1/coupons', () => {
   }
 
   describe('success', () => {
-    it('answers 200 with the coupon in the contract key order, nulls present', async () => {
+    it("answers 200 with the coupon in Lago's key order, nulls present", async () => {
       const code = uniqueCode();
       const response = expectStatus(await post({ coupon: couponParams({ code, description: null }) }), 200);
       expect(Object.keys(response.body)).toEqual(['coupon']);

@@ -1,14 +1,17 @@
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '../apps/api/src/organizations/api-keys.service';
-import { BillableMetricsService } from '../apps/api/src/catalog/billable-metrics.service';
-import { CustomersService } from '../apps/api/src/catalog/customers.service';
-import { PlansService } from '../apps/api/src/catalog/plans.service';
+import { CreateBillableMetricService } from '../apps/api/src/catalog/create-billable-metric.service';
+import { CreatePlanService } from '../apps/api/src/catalog/create-plan.service';
+import { UpsertCustomerService } from '../apps/api/src/catalog/upsert-customer.service';
+import { CouponsRepository } from '../apps/api/src/coupons/coupons.repository';
 import { SeedService } from '../apps/cli/src/commands/seed.service';
 import type { ApiClient } from './support/api-client';
 import { startTestApp, TestApp } from './support/test-app';
 import { createCoupon, expectStatus, notFoundBody } from './support/factories';
+import { TransactionRunner } from '../apps/api/src/database/transactions';
+import { EventsRecorder } from '../apps/api/src/events/events.recorder';
 
-/** GET one and GET list: lookups by code, Lago's order, pagination edges, filters (CONTRACT §1, §5, §9). */
+/** GET one and GET list: lookups by code, Lago's order, pagination edges, filters. */
 describe('reading coupons', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -123,7 +126,8 @@ describe('reading coupons', () => {
     it('defaults per_page to 100 and clamps it to 1000', async () => {
       const { organization, apiKey } = await t.app.get(ApiKeysService).create('Big organization');
       const seed = new SeedService(
-        t.app.get(DataSource), t.app.get(ApiKeysService), t.app.get(BillableMetricsService), t.app.get(PlansService), t.app.get(CustomersService),
+        t.app.get(CouponsRepository), t.app.get(ApiKeysService), t.app.get(CreateBillableMetricService), t.app.get(CreatePlanService), t.app.get(UpsertCustomerService),
+        t.app.get(TransactionRunner), t.app.get(EventsRecorder),
       );
       await seed.seedCoupons(organization, 1001, () => undefined);
       const big = t.api.withKey(apiKey);

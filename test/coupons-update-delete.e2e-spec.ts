@@ -6,7 +6,7 @@ import {
   isoIn, notAllowedBody, notFoundBody, uniqueCode, validationBody,
 } from './support/factories';
 
-/** PUT/PATCH, DELETE, terminate and the expiry sweep (CONTRACT §5, §9). */
+/** PUT/PATCH, DELETE, terminate and the expiry sweep. */
 describe('changing coupons', () => {
   let t: TestApp;
   let planCode: string;

@@ -9,7 +9,7 @@ import {
   appliedCoupon, appliedCouponsOf, applyCoupon, commitInvoice, fee, FeeInput, INVOICE_DISCOUNT_KEYS, invoiceBody, previewInvoice,
 } from './support/apply-factories';
 
-/** The discount engine over HTTP (CONTRACT §6 "Discount maths", §7, §9). */
+/** The discount engine over HTTP: preview, commit, replay, read and void, and its maths end to end. */
 describe('invoice discounts', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('invoice discounts', () => {
     });
     expect(await previewInvoice(t.api, { invoice: { ...body.invoice, external_invoice_id: undefined } })).toMatchObject({ external_invoice_id: null, coupons_amount_cents: 400 });
     expect(await state(id, applied[0].lago_id)).toEqual({ status: 'active', amount_cents_remaining: 1000, frequency_duration_remaining: null, terminated: false });
-    const get = await t.api.get(`/api/v1/invoice_discounts/${body.invoice.external_invoice_id}`);
+    const get = await t.api.get(`/api/v1/invoice_discounts/${String(body.invoice.external_invoice_id)}`);
     expect({ status: get.status, body: get.body }).toEqual({ status: 404, body: notFoundBody('invoice_discount_not_found') });
   });
 
@@ -156,7 +156,7 @@ describe('invoice discounts', () => {
     const other = await t.api.post('/api/v1/invoice_discounts', { invoice: { ...body.invoice, fees: [fee('a', 301), fee('b', 100)] } });
     expect({ status: other.status, body: other.body }).toEqual({ status: 422, body: validationBody({ external_invoice_id: ['value_already_exist'] }) });
     expect(await state(id, applied[0].lago_id)).toMatchObject({ amount_cents_remaining: 600 });
-    expect(expectStatus(await t.api.get(`/api/v1/invoice_discounts/${body.invoice.external_invoice_id}`), 200).body.invoice_discount).toEqual(first);
+    expect(expectStatus(await t.api.get(`/api/v1/invoice_discounts/${String(body.invoice.external_invoice_id)}`), 200).body.invoice_discount).toEqual(first);
   });
 
   describe('void', () => {
@@ -211,7 +211,7 @@ describe('invoice discounts', () => {
     });
   });
 
-  describe('bad input: contract-shaped 4xx, nothing written', () => {
+  describe('bad input: 4xx in the API error shape, nothing written', () => {
     let customerId: string;
     let appliedId: string;
     beforeAll(async () => {

@@ -2,7 +2,7 @@ import { Client, getLagoError } from 'lago-javascript-client';
 import { startTestApp, TestApp } from './support/test-app';
 import { COUPON_KEYS, createPlan, notFoundBody, validationBody } from './support/factories';
 
-/** The official Lago client, unmodified, pointed at us (CONTRACT preamble: wire compatibility). */
+/** The official Lago client, unmodified, pointed at us: the proof of wire compatibility. */
 describe('lago-javascript-client against the API', () => {
   let t: TestApp;
   let lago: ReturnType<typeof Client>;
@@ -57,7 +57,7 @@ describe('lago-javascript-client against the API', () => {
 
     const updated = await lago.coupons.updateCoupon('startup_deal', {
       coupon: { name: 'Startup deal 2', percentage_rate: '20', applies_to: { plan_codes: [] } },
-    } as never);
+    });
     expect(updated.data.coupon).toEqual({
       ...coupon, name: 'Startup deal 2', percentage_rate: '20.0', limited_plans: false, plan_codes: [],
     });
@@ -69,7 +69,7 @@ describe('lago-javascript-client against the API', () => {
   });
 
   it('surfaces our error bodies through the client', async () => {
-    expect(await failure(lago.coupons.createCoupon({ coupon: { name: 'No type' } } as never))).toEqual({
+    expect(await failure(lago.coupons.createCoupon({ coupon: { name: 'No type' } }))).toEqual({
       status: 422,
       body: validationBody({ coupon_type: ['value_is_mandatory'], frequency: ['value_is_mandatory'], expiration: ['value_is_mandatory'] }),
     });

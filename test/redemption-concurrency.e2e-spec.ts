@@ -10,7 +10,7 @@ import { appliedCouponsOf, applyCoupon, couponByCode, fee, invoiceBody, postAppl
 const PARALLEL = 200;
 
 /**
- * Redemption rules and Idempotency-Key under concurrency (CONTRACT §6, §7, §9): hundreds of simultaneous
+ * Redemption rules and Idempotency-Key under concurrency: hundreds of simultaneous
  * requests, served by one API process and then by two processes sharing the database.
  */
 describe('concurrency', () => {
@@ -162,6 +162,22 @@ describe('concurrency', () => {
       expect({ status: other.status, body: other.body }).toEqual({ status: 422, body: validationBody({ idempotency_key: ['value_is_invalid'] }) });
       const reordered = Object.fromEntries(Object.entries(body.coupon).reverse());
       expect((await create(t.api, 'changed-body', { coupon: reordered })).body).toEqual(first.body);
+    });
+
+    it('answers 400 for a body nested too deep to fingerprint, and claims nothing', async () => {
+      const depth = 100_000;
+      const nested = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const response = await fetch(`${t.baseUrl}/api/v1/coupons`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t.apiKey}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'too-deep' },
+        body: `{"coupon":${nested}}`,
+      });
+      expect({ status: response.status, body: await response.json() }).toEqual({
+        status: 400,
+        body: { status: 400, error: 'BadRequest: param is missing or the value is empty or invalid: coupon' },
+      });
+      const retry = await create(t.api, 'too-deep', { coupon: couponParams() });
+      expect(retry.status).toBe(200);
     });
 
     it('replays a 4xx even after the cause is gone', async () => {

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * What the bench sends: customers and coupons set up through the API, the four autocannon scenarios
- * (create, get, apply, preview) and their runs, the list pages, and the response-shape comparison with
+ * What the bench sends: customers and coupons set up through the API, the autocannon scenarios
+ * (create, get, apply, preview, apply by promotion code, validate) and their runs, the list pages, and the response-shape comparison with
  * the floor.
  */
 const autocannon = require('autocannon');
@@ -76,6 +76,12 @@ async function setupData(url, key) {
     ['preview-pct', 'preview-once', 'preview-rec'].map((code) => ({ external_customer_id: `preview-${i}`, coupon_code: code })),
   );
   await forEachLimit(applies, 8, (applied) => mustApi(url, key, 'POST', '/api/v1/applied_coupons', { applied_coupon: applied }));
+  // A promotion code per apply coupon (no limit: applies keep succeeding), and one for the checkout validation.
+  const promotionCodes = [
+    ...range(SETUP.applyCoupons).map((i) => ({ coupon_code: `apply-${i}`, code: `APPLY-PROMO-${i}` })),
+    { coupon_code: 'preview-pct', code: 'VALIDATE-PROMO' },
+  ];
+  await forEachLimit(promotionCodes, 8, (code) => mustApi(url, key, 'POST', '/api/v1/promotion_codes', { promotion_code: code }));
 }
 
 // ------------------------------------------------------------------------------------------------ scenarios
@@ -142,12 +148,50 @@ function scenarioRequests(name, tag) {
           },
         },
       ];
+    case 'apply-promo':
+      return [
+        {
+          method: 'POST',
+          path: '/api/v1/applied_coupons',
+          setupRequest(request) {
+            const i = n++;
+            // Typed in lower case, as customers do: the lookup ignores case.
+            request.body = JSON.stringify({
+              applied_coupon: { external_customer_id: `apply-${i % SETUP.applyCustomers}`, promotion_code: `apply-promo-${i % SETUP.applyCoupons}` },
+            });
+            return request;
+          },
+        },
+      ];
+    case 'validate':
+      return [
+        {
+          method: 'POST',
+          path: '/api/v1/promotion_codes/validate',
+          setupRequest(request) {
+            request.body = JSON.stringify({
+              validation: {
+                code: 'validate-promo', external_customer_id: `preview-${n++ % SETUP.previewCustomers}`,
+                invoice: { currency: 'EUR', fees: [{ id: 'subscription', amount_cents: 10000 }, { id: 'usage', amount_cents: 2550 }] },
+              },
+            });
+            return request;
+          },
+        },
+      ];
     default:
       throw new Error(`unknown scenario ${name}`);
   }
 }
 
-const SCENARIOS = ['create', 'get', 'apply', 'preview'];
+const SCENARIOS = ['create', 'get', 'apply', 'preview', 'apply-promo', 'validate'];
+
+/**
+ * The floor scenario each of ours is measured against: itself, except an apply by promotion code (against the
+ * floor's apply by coupon code) and a checkout validation (against the floor's preview).
+ */
+const FLOOR_COUNTERPARTS = { 'apply-promo': 'apply', validate: 'preview' };
+const floorScenario = (name) => FLOOR_COUNTERPARTS[name] ?? name;
 
 async function load({ url, key, requests, connections, duration, timeout = 10 }) {
   const result = await autocannon({
@@ -233,10 +277,10 @@ function medianOfRounds(rounds) {
   };
 }
 
-/** One request of each scenario, to compare the JSON shapes of ours and the floor. */
-async function sampleResponses(url, key, tag) {
+/** One request of each scenario (of `names`), to compare the JSON shapes of ours and the floor. */
+async function sampleResponses(url, key, tag, names = SCENARIOS) {
   const samples = {};
-  for (const name of SCENARIOS) {
+  for (const name of names) {
     const [request] = scenarioRequests(name, `${tag}s`);
     const built = request.setupRequest({ method: request.method, path: request.path });
     samples[name] = await api(url, key, request.method, built.path, built.body === undefined ? undefined : JSON.parse(built.body));
@@ -284,4 +328,4 @@ async function runLists(server, key, opts, totalCoupons) {
   return results;
 }
 
-module.exports = { setupData, SCENARIOS, runScenario, medianOfRounds, sampleResponses, shapeDiff, runLists };
+module.exports = { setupData, SCENARIOS, floorScenario, runScenario, medianOfRounds, sampleResponses, shapeDiff, runLists, load };

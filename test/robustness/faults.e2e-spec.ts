@@ -36,8 +36,8 @@ function expectUnavailable(sample: Pick<Sample, 'kind' | 'ms' | 'response'>): vo
 }
 
 /**
- * The database cut off mid-load through a loopback TCP proxy (CONTRACT §2, §9; issue 5 "Faults"): requests
- * fail fast with 503 in the contract's shape, /health says so, nothing is half-written, and the service
+ * The database cut off mid-load through a loopback TCP proxy: requests
+ * fail fast with 503 in the API's error shape, /health says so, nothing is half-written, and the service
  * recovers by itself once the database is reachable again. The shared MariaDB itself is never touched.
  */
 describe('database outage (TCP proxy between app and MariaDB)', () => {
@@ -149,7 +149,7 @@ describe('database outage (TCP proxy between app and MariaDB)', () => {
     expect(during.length).toBeGreaterThan(10);
     expect(after.length).toBeGreaterThan(0);
 
-    // Anything the outage touched is a fast, contract-shaped 503; nothing else than 200 or 503 at all.
+    // Anything the outage touched is a fast 503 in the API error shape; nothing else than 200 or 503 at all.
     for (const sample of samples) {
       if (sample.response.status === 200) continue;
       expectUnavailable(sample);

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/app.factory';
 import { ApiKeysService } from '../../apps/api/src/organizations/api-keys.service';
 import { ApiClient } from '../support/api-client';
-import { createTestDatabase, testConfig } from '../support/test-app';
+import { closeWithin, createTestDatabase, testConfig } from '../support/test-app';
 import { couponParams } from '../support/factories';
 import { targetOf, TcpProxy, viaProxy } from '../support/tcp-proxy';
 
@@ -11,7 +11,7 @@ const DEADLINE_MS = 1500;
 
 /**
  * A network partition: the database's connections stay open but nothing comes back. Without a deadline
- * requests would wait forever; with it they answer 503 in the contract's shape, and the idempotency key of
+ * requests would wait forever; with it they answer 503 in the API's error shape, and the idempotency key of
  * a request cut off that way is free for the client's retry.
  */
 describe('database partition (connections open, no bytes through)', () => {
@@ -37,7 +37,7 @@ describe('database partition (connections open, no bytes through)', () => {
   afterAll(async () => {
     proxy.restore();
     // Connections stuck in the partition are abandoned: closing the app must not wait for them.
-    await Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await closeWithin(app, 3000);
     await proxy.stop();
     await database.drop();
   });

@@ -32,9 +32,10 @@ async function countRows(databaseUrl: string, sql: string, params: unknown[]): P
 }
 
 /**
- * The race rules of issue 5 (CONTRACT §6, §7, §9), first in one process, then across two API processes
- * started from the build on one database: requests are split between them, so only what lives in the
- * database (unique codes, conditional redemption counts, idempotency claims) can keep them right.
+ * The race rules (unique codes, max_redemptions, reusable, idempotency), first in one process, then
+ * across two API processes started from the build on one database: requests are split between them,
+ * so only what lives in the database (unique codes, conditional redemption counts, idempotency
+ * claims) can keep them right.
  */
 function raceRules(setup: () => { clients: ApiClient[]; databaseUrl: string }) {
   let clients: ApiClient[];

@@ -15,7 +15,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const TOO_MANY = { status: 429, error: 'Too Many Requests' };
 
 /**
- * Safe by default (issue 5 "Safety"; CONTRACT §9): per-key rate limits with the headers the Lago client
+ * Safe by default: per-key rate limits with the headers the Lago client
  * reads, shared through Redis across processes; helmet headers; CORS closed unless configured; a body
  * size limit; API keys never stored in clear and revocable; request ids and no secrets in the logs;
  * Prometheus metrics.
@@ -116,7 +116,7 @@ describe('safety', () => {
     });
   });
 
-  it('refuses a body over 1 MiB with 413 in the contract shape, and keeps serving', async () => {
+  it('refuses a body over 1 MiB with 413 in the API error shape, and keeps serving', async () => {
     const body = { coupon: { ...couponParams(), description: 'x'.repeat(1024 * 1024) } };
     const response = await t.api.post('/api/v1/coupons', body);
     expect(response.status).toBe(413);

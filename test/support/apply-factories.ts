@@ -1,12 +1,12 @@
-/** Builders for the applied-coupon and discount-engine suites (CONTRACT §6, §7). */
+/** Builders for the applied-coupon and discount-engine suites. */
 import type { ApiClient, ApiResponse } from './api-client';
 import { expectStatus, uniqueCode } from './factories';
 
 type Json = Record<string, unknown>;
 
-/** The applied coupon's keys, in the contract's order (§6). */
+/** The applied coupon's keys, in Lago's order. */
 export const APPLIED_COUPON_KEYS = [
-  'lago_id', 'lago_coupon_id', 'coupon_code', 'coupon_name', 'coupon_description', 'coupon_status', 'coupon_deleted_at',
+  'lago_id', 'lago_coupon_id', 'coupon_code', 'promotion_code', 'coupon_name', 'coupon_description', 'coupon_status', 'coupon_deleted_at',
   'lago_customer_id', 'external_customer_id', 'status', 'amount_cents', 'amount_cents_remaining', 'amount_currency',
   'percentage_rate', 'frequency', 'frequency_duration', 'frequency_duration_remaining', 'expiration_at', 'created_at',
   'terminated_at',

@@ -37,7 +37,7 @@ export function percentageCouponParams(overrides: Json = {}): Json {
   };
 }
 
-/** The coupon object's keys, in the contract's order (§3, then our additions of §9). */
+/** The coupon object's keys, in Lago's order, then our additions. */
 export const COUPON_KEYS = [
   'lago_id', 'name', 'code', 'description', 'coupon_type', 'amount_cents', 'amount_currency', 'percentage_rate',
   'frequency', 'frequency_duration', 'reusable', 'limited_plans', 'limited_billable_metrics', 'plan_codes',

@@ -50,8 +50,24 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     corsOrigins: [],
     workers: 1,
     requestTimeoutMs: 0,
+    eventsRetentionDays: 30,
+    webhooks: { workersEnabled: false, retrySchedule: [5, 300, 1800, 7200, 18_000, 36_000, 36_000], allowPrivateUrls: false },
     ...overrides,
   };
+}
+
+/**
+ * Closes the app, waiting at most `ms` (connections stuck in a network partition are abandoned). The
+ * timer is cleared either way: a pending one would keep Jest running after the last test.
+ */
+export async function closeWithin(app: NestFastifyApplication, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  try {
+    await Promise.race([app.close(), givenUp]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Boots the real application on a fresh MariaDB database, listening on a random port. */

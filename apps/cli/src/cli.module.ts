@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppModule } from '../../api/src/app.module';
-import type { AppConfig } from '../../api/src/config/app-config';
+import { AppModule } from '#api/app.module';
+import type { AppConfig } from '#api/config/app-config';
 import { ApiKeysCreateCommand, ApiKeysRevokeCommand } from './commands/api-keys.command';
 import { AppliedCouponsListCommand } from './commands/applied-coupons-list.command';
 import { ApplyCouponCommand } from './commands/apply-coupon.command';
 import { OrganizationLookupService } from './commands/organization-lookup.service';
+import { PromotionCodesGenerateCommand } from './commands/promotion-codes-generate.command';
 import { SeedCommand } from './commands/seed.command';
 import { SeedService } from './commands/seed.service';
 import { TerminateExpiredCommand } from './commands/terminate-expired.command';
@@ -17,7 +18,7 @@ export class CliModule {
       imports: [AppModule.forRoot(config, { http: false })],
       providers: [
         ApiKeysCreateCommand, ApiKeysRevokeCommand, SeedCommand, SeedService, TerminateExpiredCommand,
-        ApplyCouponCommand, AppliedCouponsListCommand, OrganizationLookupService,
+        ApplyCouponCommand, AppliedCouponsListCommand, OrganizationLookupService, PromotionCodesGenerateCommand,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { loadConfigOrExit } from '../../api/src/config/app-config';
+import { loadConfigOrExit } from '#api/config/app-config';
 import { CliModule } from './cli.module';
 
 /** Same DATABASE_URL / SQLITE_PATH as the server. Logs go to stderr so stdout stays scriptable. */

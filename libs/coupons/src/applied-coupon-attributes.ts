@@ -1,5 +1,5 @@
 /**
- * Overrides given when a coupon is applied to a customer (CONTRACT §6): each defaults to the
+ * Overrides given when a coupon is applied to a customer: each defaults to the
  * coupon's own value and is checked with the same rules as on the coupon.
  */
 import { ERROR_KEYS, type FieldErrors, FREQUENCIES, type Frequency, addError } from './enums';

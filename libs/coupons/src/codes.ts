@@ -37,23 +37,33 @@ export function generateCouponCode(fill: RandomFill = cryptoFill): string {
 
 /**
  * Whitespace of any kind (JS `\s` misses U+0085), control characters and lone surrogates
- * (which utf8mb4 cannot store faithfully), and `/`, which would break the `/coupons/:code` path.
+ * (which utf8mb4 cannot store faithfully), and `/`, which would break paths such as `/coupons/:code`.
  */
-const FORBIDDEN_IN_CODE = /[\s\p{White_Space}\p{Cc}\p{Cs}/]/u;
+const FORBIDDEN_IN_IDENTIFIER = /[\s\p{White_Space}\p{Cc}\p{Cs}/]/u;
 
 const BLANK = /^[\s\p{White_Space}]*$/u;
 
-export type CouponCodeError = 'value_is_mandatory' | 'value_is_out_of_range' | 'value_is_invalid';
+/** Empty, or whitespace only (any Unicode whitespace): what a form would show as nothing. */
+export function isBlank(value: string): boolean {
+  return BLANK.test(value);
+}
 
-/** Why a code string is unacceptable: blank → mandatory, over 255 characters → out of range, bad characters → invalid. */
-export function couponCodeError(value: string): CouponCodeError | null {
-  if (BLANK.test(value)) return ERROR_KEYS.value_is_mandatory;
+export type IdentifierError = 'value_is_mandatory' | 'value_is_out_of_range' | 'value_is_invalid';
+
+/**
+ * The one rule for identifiers — coupon codes, plan and billable metric codes, customer external ids:
+ * case-sensitive, 1 to 255 characters counted as code points (what a utf8mb4 VARCHAR(255) holds), no
+ * whitespace, no `/`, no control character, no unpaired surrogate. Blank → mandatory, too long → out of
+ * range, a forbidden character → invalid.
+ */
+export function identifierError(value: string): IdentifierError | null {
+  if (isBlank(value)) return ERROR_KEYS.value_is_mandatory;
   if (charLength(value) > LIMITS.codeMaxLength) return ERROR_KEYS.value_is_out_of_range;
-  if (FORBIDDEN_IN_CODE.test(value)) return ERROR_KEYS.value_is_invalid;
+  if (FORBIDDEN_IN_IDENTIFIER.test(value)) return ERROR_KEYS.value_is_invalid;
   return null;
 }
 
-/** 1 to 255 characters, none of them forbidden. Case-sensitive; dots, dashes and underscores are fine. */
+/** A coupon code is an identifier: dots, dashes, underscores and any printable character are fine. */
 export function isValidCouponCode(value: string): boolean {
-  return couponCodeError(value) === null;
+  return identifierError(value) === null;
 }

@@ -1,6 +1,7 @@
 /**
  * The coupon validation table, used by create (no base) and update (base = stored coupon).
- * Error keys follow CONTRACT §4 step 5 and §9; field names are the snake_case wire names.
+ * Every field error is collected (not just the first), as `{field: [error_key]}` with the snake_case
+ * wire names, the shape Lago's 422 `validation_errors` uses.
  */
 import {
   COUPON_TYPES,
@@ -20,11 +21,11 @@ import {
   type CurrencyOptions,
   type FieldResult,
   parseBoolean,
-  parseCouponCode,
   parseCurrency,
   parseCurrencyOptions,
   parseDateField,
   parseEnum,
+  parseIdentifier,
   parseMetadata,
   parsePositiveInteger,
   parseRate,
@@ -70,7 +71,7 @@ const CREATE_DEFAULTS: CouponAttributes = {
 };
 
 /**
- * Step 1 of a create or update (before the plan/metric lookups): an `expiration_at` that is given
+ * The first check of a create or update (before the plan/metric lookups): an `expiration_at` that is given
  * must be a date-time strictly after `now`. Only the input is judged, never a stored value.
  */
 export function checkExpirationAtInput(input: Record<string, unknown>, now: Date): 'invalid_date' | null {
@@ -111,7 +112,7 @@ export function buildCouponAttributes(
 
   const name = field('name', (v) => parseText(v, LIMITS.nameMaxLength, true), start.name, true);
   // A create without a code gets a generated one from the API; an update cannot remove it.
-  const code = field('code', parseCouponCode, start.code, base !== null);
+  const code = field('code', parseIdentifier, start.code, base !== null);
   const description = field(
     'description',
     (v) => parseText(v, LIMITS.descriptionMaxLength, false),

@@ -1,7 +1,7 @@
 /**
- * The discount engine (CONTRACT §6 and §9 "Discount maths"): pure and deterministic, so the
- * preview and the recorded discount of the same invoice always agree. All sums are BigInt:
- * pro-rata products of two safe integers exceed 2^53.
+ * The discount engine (coupon order, each coupon's credit, its pro-rata split over the fees): pure and
+ * deterministic, so the preview and the recorded discount of the same invoice always agree. All sums
+ * are BigInt: pro-rata products of two safe integers exceed 2^53.
  */
 import type { CouponType, Frequency } from './enums';
 import type { InvoiceFee } from './invoice';
@@ -20,6 +20,13 @@ export interface DiscountableCoupon {
   amountCentsRemaining: number | null;
   planCodes: string[];
   billableMetricCodes: string[];
+  /**
+   * Set when the coupon was redeemed through a promotion code with a minimum: it then gives a credit
+   * only on an invoice in `minimumAmountCurrency` whose fees total at least `minimumAmountCents`.
+   * Absent or null means no minimum.
+   */
+  minimumAmountCents?: number | null;
+  minimumAmountCurrency?: string | null;
 }
 
 export interface DiscountCredit {
@@ -82,8 +89,15 @@ function couponAmount(coupon: DiscountableCoupon, base: bigint): bigint {
   return amount !== null && amount > 0 ? BigInt(amount) : 0n;
 }
 
-function isUsable(coupon: DiscountableCoupon, currency: string): boolean {
+/** The minimum is judged on the invoice as billed (all its fees), not on what earlier coupons left of it. */
+function meetsMinimum(coupon: DiscountableCoupon, currency: string, feesTotal: bigint): boolean {
+  if (coupon.minimumAmountCents === null || coupon.minimumAmountCents === undefined) return true;
+  return coupon.minimumAmountCurrency === currency && feesTotal >= BigInt(coupon.minimumAmountCents);
+}
+
+function isUsable(coupon: DiscountableCoupon, currency: string, feesTotal: bigint): boolean {
   if (coupon.couponType === 'fixed_amount' && coupon.amountCurrency !== currency) return false;
+  if (!meetsMinimum(coupon, currency, feesTotal)) return false;
   // A recurring coupon with no period left is exhausted even if not yet marked terminated.
   if (coupon.frequency === 'recurring') {
     return coupon.frequencyDurationRemaining !== null && coupon.frequencyDurationRemaining > 0;
@@ -148,7 +162,8 @@ function assertFees(fees: InvoiceFee[]): void {
 /**
  * Applies the coupons to the invoice: metric-limited, then plan-limited, then unrestricted, each
  * group oldest first, until nothing is left to discount. Each credit is taken from what earlier
- * credits left of its matching fees. A credit of zero is omitted and consumes nothing.
+ * credits left of its matching fees. A credit of zero, or a coupon whose minimum the invoice misses,
+ * is omitted and consumes nothing.
  */
 export function computeInvoiceDiscount(
   invoice: { currency: string; fees: InvoiceFee[] },
@@ -165,7 +180,7 @@ export function computeInvoiceDiscount(
 
   for (const coupon of ordered) {
     if (subtotal === 0n) break;
-    if (!isUsable(coupon, invoice.currency)) continue;
+    if (!isUsable(coupon, invoice.currency, feesTotal)) continue;
     const matching = invoice.fees.flatMap((fee, index) => (matchesFee(coupon, fee) ? [index] : []));
     const base = sum(matching.map((index) => remaining[index]));
     const credit = min(couponAmount(coupon, base), base);

@@ -1,14 +1,17 @@
 import {
+  checkIdentifier,
+  isPlainObject,
   parseBoolean,
-  parseCouponCode,
   parseCurrency,
   parseCurrencyOptions,
   parseDateField,
   parseEnum,
+  parseIdentifier,
   parseMetadata,
   parsePositiveInteger,
   parseRate,
   parseText,
+  settleField,
 } from './field-rules';
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -89,12 +92,12 @@ describe('small parsers', () => {
   });
 
   it('parses codes', () => {
-    expect(parseCouponCode('A-1')).toEqual({ ok: true, value: 'A-1' });
-    expect(parseCouponCode(null)).toEqual({ ok: true, value: null });
-    expect(parseCouponCode(12)).toEqual({ ok: false, error: 'value_is_invalid' });
-    expect(parseCouponCode(' ')).toEqual({ ok: false, error: 'value_is_mandatory' });
-    expect(parseCouponCode('a b')).toEqual({ ok: false, error: 'value_is_invalid' });
-    expect(parseCouponCode('a'.repeat(256))).toEqual({ ok: false, error: 'value_is_out_of_range' });
+    expect(parseIdentifier('A-1')).toEqual({ ok: true, value: 'A-1' });
+    expect(parseIdentifier(null)).toEqual({ ok: true, value: null });
+    expect(parseIdentifier(12)).toEqual({ ok: false, error: 'value_is_invalid' });
+    expect(parseIdentifier(' ')).toEqual({ ok: false, error: 'value_is_mandatory' });
+    expect(parseIdentifier('a b')).toEqual({ ok: false, error: 'value_is_invalid' });
+    expect(parseIdentifier('a'.repeat(256))).toEqual({ ok: false, error: 'value_is_out_of_range' });
   });
 });
 
@@ -178,5 +181,50 @@ describe('parseCurrencyOptions', () => {
     ['__proto__', JSON.parse('{"__proto__": {"amount_cents": 1}}')],
   ])('rejects %s', (_, value) => {
     expect(parseCurrencyOptions(value)).toEqual(invalid);
+  });
+});
+
+describe('checkIdentifier', () => {
+  it('returns a valid identifier and records nothing', () => {
+    const errors = {};
+    expect(checkIdentifier('starter_2026', 'code', errors)).toBe('starter_2026');
+    expect(errors).toEqual({});
+  });
+
+  it.each([
+    [undefined, 'value_is_mandatory'],
+    [null, 'value_is_mandatory'],
+    ['', 'value_is_mandatory'],
+    ['\u3000', 'value_is_mandatory'],
+    [12, 'value_is_invalid'],
+    [['a'], 'value_is_invalid'],
+    [{}, 'value_is_invalid'],
+    [true, 'value_is_invalid'],
+    ['a/b', 'value_is_invalid'],
+    ['a\u0001b', 'value_is_invalid'],
+    ['😀'.repeat(256), 'value_is_out_of_range'],
+  ])('records %j as %s under its field', (value, key) => {
+    const errors = { name: ['value_is_mandatory'] };
+    expect(checkIdentifier(value, 'external_id', errors)).toBeNull();
+    expect(errors).toEqual({ name: ['value_is_mandatory'], external_id: [key] });
+  });
+});
+
+describe('settleField', () => {
+  it('records a failure, or a missing required value, and yields the value otherwise', () => {
+    const errors = {};
+    expect(settleField(errors, 'a', { ok: true, value: 'x' }, true)).toBe('x');
+    expect(settleField(errors, 'b', { ok: true, value: null }, false)).toBeNull();
+    expect(settleField(errors, 'c', { ok: true, value: null }, true)).toBeNull();
+    expect(settleField(errors, 'd', { ok: false, error: 'value_is_invalid' }, false)).toBeNull();
+    expect(errors).toEqual({ c: ['value_is_mandatory'], d: ['value_is_invalid'] });
+  });
+});
+
+describe('isPlainObject', () => {
+  it('accepts objects only, not arrays or null', () => {
+    expect(isPlainObject({})).toBe(true);
+    expect(isPlainObject({ a: 1 })).toBe(true);
+    for (const value of [null, undefined, [], 'a', 1, true]) expect(isPlainObject(value)).toBe(false);
   });
 });

@@ -2,12 +2,12 @@
  * Per-field parsers shared by the coupon and applied-coupon tables. Each turns one raw wire value
  * into a typed value or an error key; null means "not given" and requiredness is decided by the caller.
  */
-import { ERROR_KEYS, type ErrorKey, isOneOf } from './enums';
+import { ERROR_KEYS, type ErrorKey, type FieldErrors, addError, isOneOf } from './enums';
 import { LIMITS, charLength } from './limits';
 import { isCurrencyCode } from './currencies';
 import { parseDateTime } from './dates';
 import { parsePercentageRate } from './percentage';
-import { couponCodeError } from './codes';
+import { identifierError, isBlank } from './codes';
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: ErrorKey };
 
@@ -15,7 +15,6 @@ export type CurrencyOptions = Record<string, { amountCents: number }>;
 
 const ok = <T>(value: T): FieldResult<T> => ({ ok: true, value });
 const fail = <T>(error: ErrorKey): FieldResult<T> => ({ ok: false, error });
-const BLANK = /^[\s\p{White_Space}]*$/u;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32,7 +31,7 @@ export function parsePositiveInteger(value: unknown, max: number = LIMITS.maxInt
 export function parseText(value: unknown, max: number, required: boolean): FieldResult<string | null> {
   if (value === null || value === undefined) return ok(null);
   if (typeof value !== 'string') return fail(ERROR_KEYS.value_is_invalid);
-  if (required && BLANK.test(value)) return fail(ERROR_KEYS.value_is_mandatory);
+  if (required && isBlank(value)) return fail(ERROR_KEYS.value_is_mandatory);
   return charLength(value) <= max ? ok(value) : fail(ERROR_KEYS.value_is_out_of_range);
 }
 
@@ -99,10 +98,28 @@ export function parseCurrencyOptions(value: unknown): FieldResult<CurrencyOption
   return ok(Object.fromEntries(parsed));
 }
 
-/** A coupon code string: see `couponCodeError` for which key a bad one gets. */
-export function parseCouponCode(value: unknown): FieldResult<string | null> {
+/** An identifier (coupon, plan or metric code, customer external id): see `identifierError` for its rule. */
+export function parseIdentifier(value: unknown): FieldResult<string | null> {
   if (value === null || value === undefined) return ok(null);
   if (typeof value !== 'string') return fail(ERROR_KEYS.value_is_invalid);
-  const error = couponCodeError(value);
+  const error = identifierError(value);
   return error === null ? ok(value) : fail(error);
+}
+
+/**
+ * Records a field's error under `field` — or `value_is_mandatory` when a required value is not given —
+ * and yields its value (null when unusable), so a validator collects every field's errors in one pass.
+ */
+export function settleField<T>(errors: FieldErrors, field: string, result: FieldResult<T | null>, required: boolean): T | null {
+  if (!result.ok) {
+    addError(errors, field, result.error);
+    return null;
+  }
+  if (required && result.value === null) addError(errors, field, ERROR_KEYS.value_is_mandatory);
+  return result.value;
+}
+
+/** A mandatory identifier of a request body: its value, or null with the field's error recorded. */
+export function checkIdentifier(value: unknown, field: string, errors: FieldErrors): string | null {
+  return settleField(errors, field, parseIdentifier(value), true);
 }

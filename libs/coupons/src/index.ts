@@ -2,6 +2,8 @@
 export * from './enums';
 export * from './limits';
 export * from './currencies';
+export * from './major-units';
+export * from './withdrawn-currencies';
 export * from './dates';
 export * from './percentage';
 export * from './codes';
@@ -10,4 +12,8 @@ export * from './coupon-attributes';
 export * from './applied-coupon-attributes';
 export * from './invoice';
 export * from './discounts';
+export * from './promotion-codes';
+export * from './promotion-code-attributes';
+export * from './promotion-code-batches';
+export * from './promotion-code-eligibility';
 export * from './pagination';

@@ -1,7 +1,8 @@
-/** The discount engine's invoice input (CONTRACT §7), parsed into a trusted shape. */
+/** The discount engine's invoice input (`{"invoice": {…, "fees": […]}}`), parsed into a trusted shape. */
 import { ERROR_KEYS, type FieldErrors, addError } from './enums';
 import { LIMITS, charLength } from './limits';
 import { isCurrencyCode } from './currencies';
+import { isBlank } from './codes';
 import { isPlainObject } from './field-rules';
 
 export interface InvoiceFee {
@@ -18,22 +19,23 @@ export interface InvoiceInput {
   fees: InvoiceFee[];
 }
 
-/** Identifiers are stored in VARCHAR(255) columns. */
-const ID_MAX_LENGTH = 255;
-const BLANK = /^[\s\p{White_Space}]*$/u;
-
-/** null when absent or blank, `undefined` for a value that is not an acceptable identifier. */
-function identifier(value: unknown): string | null | undefined {
+/**
+ * An invoice's own ids and the codes it names: null when absent or blank, `undefined` when not a string
+ * of at most 255 characters (the VARCHAR(255) they are stored or looked up in). Looser than
+ * `identifierError`: these ids belong to the billing system that sends them, and a code naming no plan
+ * or metric of ours simply matches no coupon.
+ */
+function invoiceId(value: unknown): string | null | undefined {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || charLength(value) > ID_MAX_LENGTH) return undefined;
-  return BLANK.test(value) ? null : value;
+  if (typeof value !== 'string' || charLength(value) > LIMITS.codeMaxLength) return undefined;
+  return isBlank(value) ? null : value;
 }
 
 function parseFee(value: unknown): InvoiceFee | null {
   if (!isPlainObject(value)) return null;
-  const id = identifier(value.id);
-  const planCode = identifier(value.plan_code);
-  const billableMetricCode = identifier(value.billable_metric_code);
+  const id = invoiceId(value.id);
+  const planCode = invoiceId(value.plan_code);
+  const billableMetricCode = invoiceId(value.billable_metric_code);
   const amountCents = value.amount_cents;
   if (typeof id !== 'string' || planCode === undefined || billableMetricCode === undefined) return null;
   if (typeof amountCents !== 'number' || !Number.isSafeInteger(amountCents) || amountCents < 0) return null;
@@ -67,13 +69,13 @@ export function parseInvoiceInput(
 ): { invoice: InvoiceInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
 
-  const externalInvoiceId = identifier(input.external_invoice_id);
+  const externalInvoiceId = invoiceId(input.external_invoice_id);
   if (externalInvoiceId === undefined) addError(errors, 'external_invoice_id', ERROR_KEYS.value_is_invalid);
   if (externalInvoiceId === null && opts.requireExternalInvoiceId) {
     addError(errors, 'external_invoice_id', ERROR_KEYS.value_is_mandatory);
   }
 
-  const externalCustomerId = identifier(input.external_customer_id);
+  const externalCustomerId = invoiceId(input.external_customer_id);
   if (externalCustomerId === undefined) addError(errors, 'external_customer_id', ERROR_KEYS.value_is_invalid);
   if (externalCustomerId === null) addError(errors, 'external_customer_id', ERROR_KEYS.value_is_mandatory);
 

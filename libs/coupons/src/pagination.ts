@@ -1,4 +1,4 @@
-/** `page` / `per_page` query parameters and Lago's pagination `meta` (CONTRACT §1, §9). */
+/** `page` / `per_page` query parameters and Lago's pagination `meta`, shared by every list endpoint. */
 import { LIMITS } from './limits';
 
 export interface Pagination {

@@ -1,5 +1,6 @@
 /** The only way the dashboard talks to the server: the public REST API with the operator's key. */
 import type { FieldErrors } from '@coupons/domain';
+import type { ErrorBody } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -18,6 +19,8 @@ type Query = Record<string, string | number | string[] | undefined>;
 export interface ApiClient {
   get<T>(path: string, query?: Query): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  /** A file the API streams (such as a CSV export), read whole. */
+  download(path: string): Promise<Blob>;
 }
 
 function queryString(query: Query | undefined): string {
@@ -33,11 +36,8 @@ function queryString(query: Query | undefined): string {
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as {
-    error?: string;
-    code?: string;
-    error_details?: FieldErrors;
-  } | null;
+  // Partial: a proxy or a crashed server may answer something else entirely.
+  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
   return new ApiError(
     response.status,
     body?.code ?? null,
@@ -50,14 +50,14 @@ async function toError(response: Response): Promise<ApiError> {
 export const couponPath = (code: string): string => `/coupons/${encodeURIComponent(code)}`;
 
 export function createApiClient(apiKey: string, onUnauthorized: () => void = () => {}): ApiClient {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`/api/v1${path}`, {
         method,
         headers: {
           Authorization: `Bearer ${apiKey}`,
-          Accept: 'application/json',
+          Accept: accept,
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -67,10 +67,13 @@ export function createApiClient(apiKey: string, onUnauthorized: () => void = () 
     }
     if (response.status === 401) onUnauthorized();
     if (!response.ok) throw await toError(response);
-    return (await response.json()) as T;
+    return response;
   }
+  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
+    (await (await call(method, path, body)).json()) as T;
   return {
-    get: (path, query) => request('GET', path + queryString(query)),
-    send: (method, path, body) => request(method, path, body),
+    get: (path, query) => json('GET', path + queryString(query)),
+    send: (method, path, body) => json(method, path, body),
+    download: async (path) => (await call('GET', path, undefined, '*/*')).blob(),
   };
 }

@@ -1,59 +1,35 @@
-/** Wire shapes of the API (CONTRACT.md §3, §6, §8), as the dashboard reads them. */
-import type { CouponStatus, CouponType, Expiration, Frequency } from '@coupons/domain';
+/**
+ * The API's wire shapes, as the dashboard reads them. They are generated from the committed OpenAPI
+ * document (`docs/openapi.json` → `openapi.d.ts`, by `npm run openapi:types`), so a field renamed or
+ * retyped by the API breaks the dashboard's type check instead of its screens.
+ */
+import type { components } from './openapi';
 
-export interface Coupon {
-  lago_id: string;
-  name: string;
-  code: string;
-  description: string | null;
-  coupon_type: CouponType;
-  amount_cents: number | null;
-  amount_currency: string | null;
-  percentage_rate: string | null;
-  frequency: Frequency;
-  frequency_duration: number | null;
-  reusable: boolean;
-  limited_plans: boolean;
-  limited_billable_metrics: boolean;
-  plan_codes: string[];
-  billable_metric_codes: string[];
-  created_at: string;
-  expiration: Expiration;
-  expiration_at: string | null;
-  terminated_at: string | null;
-  status: CouponStatus;
-  max_redemptions: number | null;
-  redemptions_count: number;
-  starts_at: string | null;
-  metadata: Record<string, string>;
-  currency_options: Record<string, { amount_cents: number }>;
-}
+type Schemas = components['schemas'];
 
-export interface AppliedCoupon {
-  lago_id: string;
-  coupon_code: string;
-  external_customer_id: string;
-  status: 'active' | 'terminated';
-  amount_cents: number | null;
-  amount_cents_remaining: number | null;
-  amount_currency: string | null;
-  percentage_rate: string | null;
-  frequency: Frequency;
-  frequency_duration: number | null;
-  frequency_duration_remaining: number | null;
-  created_at: string;
-  terminated_at: string | null;
-}
+export type ErrorBody = Schemas['ErrorBody'];
+export type PageMeta = Schemas['PaginationMeta'];
 
-export interface PageMeta {
-  current_page: number;
-  next_page: number | null;
-  prev_page: number | null;
-  total_pages: number;
-  total_count: number;
-}
+export type Coupon = Schemas['Coupon'];
+export type CouponResponse = Schemas['CouponResponse'];
+export type CouponListResponse = Schemas['CouponListResponse'];
 
-export interface NamedResource {
-  code: string;
-  name: string;
-}
+/** As listed: with the credits it gave. */
+export type AppliedCoupon = Schemas['AppliedCouponWithCredits'];
+export type AppliedCouponListResponse = Schemas['AppliedCouponListResponse'];
+
+export type PromotionCode = Schemas['PromotionCode'];
+export type PromotionCodeResponse = Schemas['PromotionCodeResponse'];
+export type PromotionCodeListResponse = Schemas['PromotionCodeListResponse'];
+export type PromotionCodeValidation = Schemas['PromotionCodeValidation'];
+export type PromotionCodeValidationResponse = Schemas['PromotionCodeValidationResponse'];
+
+export type PromotionCodeBatch = Schemas['PromotionCodeBatch'];
+export type PromotionCodeBatchResponse = Schemas['PromotionCodeBatchResponse'];
+export type PromotionCodeBatchListResponse = Schemas['PromotionCodeBatchListResponse'];
+
+export type PlanListResponse = Schemas['PlanListResponse'];
+export type BillableMetricListResponse = Schemas['BillableMetricListResponse'];
+
+/** What the coupon form shows of a plan or a billable metric. */
+export type NamedResource = Pick<Schemas['Plan'] | Schemas['BillableMetric'], 'code' | 'name'>;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 
 export interface Resource<T> {
   data: T | null;
@@ -18,18 +18,25 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
     loading: true,
   });
   const [generation, setGeneration] = useState(0);
+  // A new key or a reload shows loading at once: adjusted while rendering, not in the effect (a wasted render).
+  const request = `${generation}:${key}`;
+  const [requested, setRequested] = useState(request);
+  if (requested !== request) {
+    setRequested(request);
+    setState((previous) => ({ ...previous, loading: true, error: null }));
+  }
+  // `load` is a fresh closure each render; `key` says when its inputs really changed.
+  const loadLatest = useEffectEvent(load);
 
   useEffect(() => {
     let current = true;
-    setState((previous) => ({ ...previous, loading: true, error: null }));
-    load().then(
+    loadLatest().then(
       (data) => current && setState({ data, error: null, loading: false }),
       (error: unknown) => current && setState({ data: null, error, loading: false }),
     );
     return () => {
       current = false;
     };
-    // `load` is a fresh closure each render; `key` says when its inputs really changed.
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);

@@ -1,5 +1,4 @@
-import { ApiError } from '../api/client';
-import type { AppliedCoupon, Coupon } from '../api/types';
+import type { AppliedCoupon, AppliedCouponListResponse, Coupon } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useApi } from '../auth/session';
 import { Badge } from '../ui/Badge';
@@ -23,16 +22,13 @@ function remaining(applied: AppliedCoupon): string {
 export function AppliedCouponsCard({ coupon, version }: { coupon: Coupon; version: number }) {
   const api = useApi();
   const list = useResource(
-    () => api.get<{ applied_coupons: AppliedCoupon[] }>('/applied_coupons', { 'coupon_code[]': [coupon.code], per_page: 100 }),
+    () => api.get<AppliedCouponListResponse>('/applied_coupons', { 'coupon_code[]': [coupon.code], per_page: 100 }),
     `${coupon.code}#${version}`,
   );
 
   let body;
   if (list.loading && !list.data) body = <LoadingState label="Loading applied coupons…" />;
-  else if (list.error instanceof ApiError && list.error.status === 404) {
-    // Older servers have no applied-coupons endpoint: the rest of the page still works.
-    body = <EmptyState title="Not available">This server does not list applied coupons yet.</EmptyState>;
-  } else if (list.error) body = <ErrorState message="Applied coupons could not be loaded." onRetry={list.reload} />;
+  else if (list.error) body = <ErrorState message="Applied coupons could not be loaded." onRetry={list.reload} />;
   else if (!list.data?.applied_coupons.length) {
     body = <EmptyState title="Not applied yet">Apply this coupon to a customer to see it here.</EmptyState>;
   } else {

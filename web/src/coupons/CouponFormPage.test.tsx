@@ -203,7 +203,7 @@ describe('create coupon form', () => {
   it('suggests a valid code', async () => {
     const { user } = await openForm();
     await user.click(screen.getByRole('button', { name: 'Suggest' }));
-    const code = (screen.getByLabelText(/^Code/) as HTMLInputElement).value;
+    const code = screen.getByLabelText<HTMLInputElement>(/^Code/).value;
     expect(isValidCouponCode(code)).toBe(true);
     expect(code).toMatch(new RegExp(`^[${generateCouponCode().replaceAll('-', '')}A-Z2-9-]{14}$`));
   });

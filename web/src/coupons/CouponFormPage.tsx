@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, couponPath, type ApiClient } from '../api/client';
-import type { Coupon, NamedResource } from '../api/types';
+import type { BillableMetricListResponse, Coupon, CouponResponse, PlanListResponse } from '../api/types';
+import { useResource } from '../api/use-resource';
 import { useApi } from '../auth/session';
 import { Link, navigate } from '../router';
+import { paths } from '../routes';
 import { ErrorState, LoadingState } from '../ui/states';
 import {
-  buildSubmission, emptyForm, FORM_FIELDS, formFromCoupon, isLockedField, type CouponFormValues, type FormErrors,
+  buildSubmission, editableAfterApplication, emptyForm, FORM_FIELDS, formFromCoupon, isLockedField,
+  type CouponFormValues, type FormErrors,
 } from './coupon-form';
 import { CouponForm } from './CouponForm';
 import { codeMessage, fieldErrorText, humanizeField } from './error-messages';
@@ -19,19 +22,20 @@ const WIRE_FIELD: Partial<Record<keyof CouponFormValues, string>> = {
   billable_metric_codes: 'applies_to',
 };
 
+/** The plans and billable metrics a coupon can be limited to (one page of the most the API lists). */
 function useTargetLists(api: ApiClient): TargetLists {
-  const [lists, setLists] = useState<TargetLists>({ plans: null, billableMetrics: null, error: null });
-  useEffect(() => {
-    const query = { per_page: 1000 };
-    Promise.all([
-      api.get<{ plans: NamedResource[] }>('/plans', query),
-      api.get<{ billable_metrics: NamedResource[] }>('/billable_metrics', query),
-    ]).then(
-      ([plans, metrics]) => setLists({ plans: plans.plans, billableMetrics: metrics.billable_metrics, error: null }),
-      () => setLists({ plans: [], billableMetrics: [], error: 'Plans and billable metrics could not be loaded.' }),
-    );
-  }, [api]);
-  return lists;
+  const query = { per_page: 1000 };
+  const lists = useResource(
+    () => Promise.all([
+      api.get<PlanListResponse>('/plans', query),
+      api.get<BillableMetricListResponse>('/billable_metrics', query),
+    ]),
+    'targets',
+  );
+  if (lists.error) return { plans: [], billableMetrics: [], error: 'Plans and billable metrics could not be loaded.' };
+  if (!lists.data) return { plans: null, billableMetrics: null, error: null };
+  const [plans, metrics] = lists.data;
+  return { plans: plans.plans, billableMetrics: metrics.billable_metrics, error: null };
 }
 
 /** Splits a 4xx into messages on the form's fields and one form-level sentence for the rest. */
@@ -85,9 +89,9 @@ function FormScreen({ coupon }: { coupon: Coupon | null }) {
     setSubmitting(true);
     try {
       const saved = coupon
-        ? await api.send<{ coupon: Coupon }>('PUT', couponPath(coupon.code), { coupon: payload })
-        : await api.send<{ coupon: Coupon }>('POST', '/coupons', { coupon: payload });
-      navigate(`/coupon/${encodeURIComponent(saved.coupon.code)}`);
+        ? await api.send<CouponResponse>('PUT', couponPath(coupon.code), { coupon: payload })
+        : await api.send<CouponResponse>('POST', '/coupons', { coupon: payload });
+      navigate(paths.coupon(saved.coupon.code));
     } catch (error) {
       const failure = describeFailure(error);
       setErrors(failure.errors);
@@ -97,13 +101,13 @@ function FormScreen({ coupon }: { coupon: Coupon | null }) {
     }
   };
 
-  const cancelTo = coupon ? `/coupon/${encodeURIComponent(coupon.code)}` : '/coupons';
+  const cancelTo = coupon ? paths.coupon(coupon.code) : paths.coupons();
   return (
     <div className="page">
       <div className="page-header">
         <div>
           <div className="breadcrumb">
-            <Link to="/coupons">Coupons</Link>
+            <Link to={paths.coupons()}>Coupons</Link>
             {coupon && <> / <Link to={cancelTo}>{coupon.code}</Link></>}
           </div>
           <h1 className="page-title">{coupon ? `Edit ${coupon.name}` : 'New coupon'}</h1>
@@ -122,7 +126,7 @@ function FormScreen({ coupon }: { coupon: Coupon | null }) {
         cancelTo={cancelTo}
         notice={
           applied
-            ? `This coupon has been applied ${coupon?.redemptions_count} time(s): only its name, description, expiration, start date, redemption limit and metadata can still change.`
+            ? `This coupon has been applied ${coupon?.redemptions_count} time(s): only its ${editableAfterApplication()} can still change.`
             : undefined
         }
         onSubmit={submit}
@@ -131,25 +135,20 @@ function FormScreen({ coupon }: { coupon: Coupon | null }) {
   );
 }
 
+function EditCouponScreen({ code }: { code: string }) {
+  const api = useApi();
+  const resource = useResource(() => api.get<CouponResponse>(couponPath(code)), code);
+
+  if (resource.loading) return <div className="page"><LoadingState /></div>;
+  if (!resource.data) {
+    const { error } = resource;
+    const message = error instanceof ApiError ? codeMessage(error.code, error.message) : 'The coupon could not be loaded.';
+    return <div className="page"><ErrorState message={message} onRetry={resource.reload} /></div>;
+  }
+  return <FormScreen key={resource.data.coupon.lago_id} coupon={resource.data.coupon} />;
+}
+
 /** `/coupons/new` (code undefined) or `/coupon/:code/edit`. */
 export function CouponFormPage({ code }: { code?: string }) {
-  const api = useApi();
-  const [state, setState] = useState<{ coupon: Coupon | null; error: string | null; loading: boolean }>({
-    coupon: null,
-    error: null,
-    loading: code !== undefined,
-  });
-
-  useEffect(() => {
-    if (code === undefined) return;
-    api.get<{ coupon: Coupon }>(couponPath(code)).then(
-      ({ coupon }) => setState({ coupon, error: null, loading: false }),
-      (error: unknown) =>
-        setState({ coupon: null, error: error instanceof ApiError ? codeMessage(error.code, error.message) : String(error), loading: false }),
-    );
-  }, [api, code]);
-
-  if (state.loading) return <div className="page"><LoadingState /></div>;
-  if (state.error) return <div className="page"><ErrorState message={state.error} /></div>;
-  return <FormScreen key={state.coupon?.lago_id ?? 'new'} coupon={state.coupon} />;
+  return code === undefined ? <FormScreen coupon={null} /> : <EditCouponScreen code={code} />;
 }

@@ -29,11 +29,19 @@ describe('coupon page', () => {
     expect(listCall?.url.searchParams.getAll('coupon_code[]')).toEqual(['SPRING']);
   });
 
-  it('still works when the server has no applied-coupons endpoint', async () => {
-    fakeApi({ 'GET /coupons/SPRING': { body: { coupon: aCoupon() } } });
-    renderApp('/coupon/SPRING');
-    expect(await screen.findByText('This server does not list applied coupons yet.')).toBeInTheDocument();
+  it('keeps the coupon on screen and offers a retry when its applied coupons fail to load', async () => {
+    let failing = true;
+    fakeApi({
+      'GET /coupons/SPRING': { body: { coupon: aCoupon() } },
+      'GET /applied_coupons': () =>
+        failing ? { status: 500, body: { status: 500, error: 'Internal Server Error' } } : { body: { applied_coupons: [] } },
+    });
+    const { user } = renderApp('/coupon/SPRING');
+    expect(await screen.findByText('Applied coupons could not be loaded.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Spring' })).toBeInTheDocument();
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Not applied yet')).toBeInTheDocument();
   });
 
   it('terminates after confirmation', async () => {

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { ApiError, couponPath } from '../api/client';
-import type { Coupon } from '../api/types';
+import type { CouponResponse } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useApi } from '../auth/session';
 import { Link, navigate } from '../router';
+import { paths } from '../routes';
 import { Alert } from '../ui/Alert';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
+import { PromotionCodesSection } from '../promotion-codes/PromotionCodesSection';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorState, LoadingState } from '../ui/states';
 import { AppliedCouponsCard } from './AppliedCouponsCard';
@@ -26,13 +28,13 @@ export function CouponPage({ code }: { code: string }) {
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const resource = useResource(() => api.get<{ coupon: Coupon }>(couponPath(code)), `${code}#${version}`);
+  const resource = useResource(() => api.get<CouponResponse>(couponPath(code)), `${code}#${version}`);
 
   if (resource.loading && !resource.data) return <div className="page"><LoadingState /></div>;
   if (!resource.data) {
     return (
       <div className="page">
-        <div className="breadcrumb"><Link to="/coupons">Coupons</Link></div>
+        <div className="breadcrumb"><Link to={paths.coupons()}>Coupons</Link></div>
         <ErrorState message={failureText(resource.error)} onRetry={resource.reload} />
       </div>
     );
@@ -52,7 +54,7 @@ export function CouponPage({ code }: { code: string }) {
     try {
       await run();
     } catch (error) {
-      throw new Error(failureText(error));
+      throw new Error(failureText(error), { cause: error });
     }
   };
 
@@ -60,7 +62,7 @@ export function CouponPage({ code }: { code: string }) {
     <div className="page">
       <div className="page-header">
         <div>
-          <div className="breadcrumb"><Link to="/coupons">Coupons</Link> / {coupon.code}</div>
+          <div className="breadcrumb"><Link to={paths.coupons()}>Coupons</Link> / {coupon.code}</div>
           <div className="page-title-row">
             <h1 className="page-title">{coupon.name}</h1>
             <Badge tone={badge.tone}>{badge.label}</Badge>
@@ -70,7 +72,7 @@ export function CouponPage({ code }: { code: string }) {
         <div className="page-actions">
           <Button variant="ghost-danger" onClick={() => setDialog('delete')}>Delete</Button>
           {active && <Button onClick={() => setDialog('terminate')}>Terminate</Button>}
-          <Link className="btn btn-secondary" to={`/coupon/${encodeURIComponent(coupon.code)}/edit`}>Edit</Link>
+          <Link className="btn btn-secondary" to={paths.editCoupon(coupon.code)}>Edit</Link>
           {active && <Button variant="primary" onClick={() => setDialog('apply')}>Apply to customer</Button>}
         </div>
       </div>
@@ -83,6 +85,7 @@ export function CouponPage({ code }: { code: string }) {
           <CouponAttributes coupon={coupon} />
         </div>
       </section>
+      <PromotionCodesSection coupon={coupon} version={version} />
       <AppliedCouponsCard coupon={coupon} version={version} />
 
       {dialog === 'apply' && (
@@ -110,7 +113,7 @@ export function CouponPage({ code }: { code: string }) {
           confirmLabel="Delete coupon"
           onClose={() => setDialog(null)}
           onConfirm={() =>
-            act(() => api.send('DELETE', couponPath(coupon.code))).then(() => navigate('/coupons', { replace: true }))
+            act(() => api.send('DELETE', couponPath(coupon.code))).then(() => navigate(paths.coupons(), { replace: true }))
           }
         >
           The coupon disappears and its code can be reused. Customers who have it lose their remaining discount.

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from '../api/client';
-import type { Coupon, PageMeta } from '../api/types';
+import type { CouponListResponse } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useApi } from '../auth/session';
-import { Link, navigate, useLocation } from '../router';
+import { Link, navigate } from '../router';
+import { paths, type CouponListFilters } from '../routes';
 import { Button } from '../ui/Button';
 import { SelectField, TextField } from '../ui/fields';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
@@ -13,41 +14,24 @@ import { STATUS_OPTIONS } from './labels';
 const PER_PAGE = 20;
 const SEARCH_DELAY_MS = 300;
 
-/** Filters live in the URL, so reload, back and a shared link all show the same list. */
-function useListQuery() {
-  const location = useLocation();
-  const params = new URLSearchParams(location.split('?')[1] ?? '');
-  const query = {
-    status: params.get('status') ?? '',
-    search: params.get('search') ?? '',
-    page: Math.max(1, Number(params.get('page')) || 1),
-  };
-  const update = (patch: Partial<typeof query>) => {
-    const next = { ...query, page: 1, ...patch };
-    const search = new URLSearchParams();
-    if (next.status) search.set('status', next.status);
-    if (next.search) search.set('search', next.search);
-    if (next.page > 1) search.set('page', String(next.page));
-    const text = search.toString();
-    navigate(`/coupons${text ? `?${text}` : ''}`, { replace: true });
-  };
-  return { query, update };
-}
-
-export function CouponsListPage() {
+/** `filters` are read from the URL; a change replaces the URL, so typing a search does not stack history entries. */
+export function CouponsListPage({ filters: query }: { filters: CouponListFilters }) {
   const api = useApi();
-  const { query, update } = useListQuery();
+  const update = (patch: Partial<CouponListFilters>) =>
+    navigate(paths.coupons({ ...query, page: 1, ...patch }), { replace: true });
   const [term, setTerm] = useState(query.search);
+  // Applies the search to the filters as they are when the timer fires, not as they were when it started.
+  const applySearch = useEffectEvent((search: string) => update({ search }));
 
   useEffect(() => {
     if (term.trim() === query.search) return;
-    const timer = setTimeout(() => update({ search: term.trim() }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => applySearch(term.trim()), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [term, query.search, query.status]);
 
   const list = useResource(
     () =>
-      api.get<{ coupons: Coupon[]; meta: PageMeta }>('/coupons', {
+      api.get<CouponListResponse>('/coupons', {
         page: query.page,
         per_page: PER_PAGE,
         status: query.status || undefined,
@@ -64,7 +48,7 @@ export function CouponsListPage() {
           <h1 className="page-title">Coupons</h1>
           <p className="page-subtitle">Discounts you can apply to your customers’ invoices.</p>
         </div>
-        <Link className="btn btn-primary" to="/coupons/new">
+        <Link className="btn btn-primary" to={paths.newCoupon()}>
           + New coupon
         </Link>
       </div>
@@ -99,7 +83,7 @@ export function CouponsListPage() {
           ) : (
             <EmptyState title="No coupons yet">
               Create your first coupon to offer a discount.
-              <Link className="btn btn-primary" to="/coupons/new">
+              <Link className="btn btn-primary" to={paths.newCoupon()}>
                 + New coupon
               </Link>
             </EmptyState>

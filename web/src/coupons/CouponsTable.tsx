@@ -1,9 +1,8 @@
 import type { Coupon } from '../api/types';
 import { Link, navigate } from '../router';
+import { paths } from '../routes';
 import { Badge } from '../ui/Badge';
 import { couponTypeLabel, couponValue, expirationLabel, frequencyLabel, redemptionsLabel, statusBadge } from './format';
-
-export const couponHref = (code: string): string => `/coupon/${encodeURIComponent(code)}`;
 
 /** The code cell is a real link for keyboards; the whole row is clickable for the mouse. */
 export function CouponsTable({ coupons }: { coupons: Coupon[] }) {
@@ -26,9 +25,9 @@ export function CouponsTable({ coupons }: { coupons: Coupon[] }) {
             const badge = statusBadge(coupon.status);
             const extra = Object.keys(coupon.currency_options).length;
             return (
-              <tr key={coupon.lago_id} onClick={() => navigate(couponHref(coupon.code))}>
+              <tr key={coupon.lago_id} onClick={() => navigate(paths.coupon(coupon.code))}>
                 <td>
-                  <Link className="mono cell-primary" to={couponHref(coupon.code)} onClick={(e) => e.stopPropagation()}>
+                  <Link className="mono cell-primary" to={paths.coupon(coupon.code)} onClick={(e) => e.stopPropagation()}>
                     {coupon.code}
                   </Link>
                 </td>

@@ -4,7 +4,8 @@
  * the same table the API runs, plus the checks only the form can make (typed amounts and dates).
  */
 import {
-  buildCouponAttributes, checkExpirationAtInput, type CouponType, type Expiration, type Frequency,
+  buildCouponAttributes, checkExpirationAtInput, LOCKED_COUPON_FIELDS, type CouponType, type Expiration,
+  type Frequency,
 } from '@coupons/domain';
 import type { Coupon } from '../api/types';
 import { localInputToUtc, utcToLocalInput } from './datetime';
@@ -47,13 +48,28 @@ export const FORM_FIELDS = [
   'metadata', 'currency_options',
 ] as const;
 
-/** What may still change once a coupon has been applied (CONTRACT §9, Update). */
-const EDITABLE_AFTER_APPLICATION = new Set([
-  'name', 'description', 'expiration', 'expiration_at', 'metadata', 'starts_at', 'max_redemptions',
-]);
+/**
+ * Fields frozen once a coupon has been applied: the domain's locked attributes, plus `applies_to`, whose
+ * plan and metric lists the API checks apart from the attributes. Both answer `value_is_locked` on a change.
+ */
+const LOCKED_AFTER_APPLICATION: ReadonlySet<string> = new Set([...LOCKED_COUPON_FIELDS, 'applies_to']);
 
 export const isLockedField = (field: string, applied: boolean): boolean =>
-  applied && !EDITABLE_AFTER_APPLICATION.has(field);
+  applied && LOCKED_AFTER_APPLICATION.has(field);
+
+/** How the form names a field in prose, where its wire name doesn't read well. */
+const FIELD_NOUNS: Partial<Record<(typeof FORM_FIELDS)[number], string>> = {
+  expiration_at: 'expiration',
+  max_redemptions: 'redemption limit',
+  starts_at: 'start date',
+};
+
+/** "name, description, … and metadata": what an applied coupon's form still lets the operator change. */
+export function editableAfterApplication(): string {
+  const editable = FORM_FIELDS.filter((field) => !isLockedField(field, true));
+  const nouns = [...new Set(editable.map((field) => FIELD_NOUNS[field] ?? field.replaceAll('_', ' ')))];
+  return nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}` : nouns.join('');
+}
 
 let lastRowId = 0;
 export const nextRowId = (): number => ++lastRowId;
@@ -97,13 +113,13 @@ export function formFromCoupon(coupon: Coupon): CouponFormValues {
 }
 
 /** Blank → null, digits → number; anything else is a typing error the caller reports. */
-function wholeNumber(text: string): number | null | 'invalid' {
+export function wholeNumber(text: string): number | null | 'invalid' {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   return /^\d+$/.test(trimmed) ? Number(trimmed) : 'invalid';
 }
 
-function metadataObject(rows: KeyValueRow[], errors: FormErrors): Record<string, string> {
+export function metadataObject(rows: KeyValueRow[], errors: FormErrors): Record<string, string> {
   const filled = rows.filter((row) => row.key.trim() !== '' || row.value !== '');
   if (filled.some((row) => row.key.trim() === '')) errors.metadata = 'Every value needs a key';
   const keys = filled.map((row) => row.key.trim());

@@ -1,4 +1,4 @@
-/** Wire error keys and codes (CONTRACT §2) turned into sentences an operator can act on. */
+/** Wire error keys and codes (`error_details` keys, `code`) turned into sentences an operator can act on. */
 import { LIMITS, type FieldErrors } from '@coupons/domain';
 
 const GENERIC: Record<string, string> = {
@@ -11,6 +11,7 @@ const GENERIC: Record<string, string> = {
   coupon_is_not_reusable: 'This coupon is not reusable and the customer already had it',
   max_redemptions_reached: 'This coupon has reached its maximum number of redemptions',
   coupon_not_yet_redeemable: 'This coupon cannot be redeemed before its start date',
+  coupon_is_terminated: 'This coupon is terminated: it cannot get new codes',
 };
 
 /** Where a field needs a more precise sentence than the generic one. */
@@ -57,17 +58,23 @@ const BY_CODE: Record<string, string> = {
   coupon_not_found: 'This coupon does not exist, or it is terminated or expired.',
   customer_not_found: 'No customer has this external ID.',
   plan_overlapping: 'This customer already has an active coupon on an overlapping plan or billable metric.',
+  promotion_code_not_found: 'This promotion code does not exist any more. Reload the page.',
+  promotion_code_batch_not_found: 'This batch of codes does not exist any more. Reload the page.',
+  batch_not_completed: 'The batch is still being generated: its codes can be downloaded once it completes.',
   network_error: 'The server could not be reached. Check your connection and try again.',
 };
 
-export function fieldMessage(field: string, key: string): string {
-  return BY_FIELD[field]?.[key] ?? GENERIC[key] ?? key.replaceAll('_', ' ');
+/** Field → error key → sentence, for a form whose fields share a wire name with the coupon's but not its rules. */
+export type FieldMessages = Record<string, Record<string, string>>;
+
+export function fieldMessage(field: string, key: string, messages: FieldMessages = BY_FIELD): string {
+  return messages[field]?.[key] ?? GENERIC[key] ?? key.replaceAll('_', ' ');
 }
 
 /** All problems of one field as a single line, or undefined when it has none. */
-export function fieldErrorText(errors: FieldErrors, field: string): string | undefined {
+export function fieldErrorText(errors: FieldErrors, field: string, messages?: FieldMessages): string | undefined {
   const keys = errors[field];
-  return keys?.length ? keys.map((key) => fieldMessage(field, key)).join('. ') : undefined;
+  return keys?.length ? keys.map((key) => fieldMessage(field, key, messages)).join('. ') : undefined;
 }
 
 export function codeMessage(code: string | null, fallback: string): string {

@@ -3,11 +3,13 @@
  * back the JSON bodies the dashboard sent, so they check the real wire payloads.
  */
 import { vi } from 'vitest';
-import type { Coupon } from '../api/types';
+import type { Coupon, PageMeta, PromotionCode, PromotionCodeBatch } from '../api/types';
 
 export interface Answer {
   status?: number;
   body: unknown;
+  /** A file such as a CSV export: `body` is then sent as it is, not as JSON. */
+  contentType?: string;
 }
 type Handler = Answer | ((body: unknown, url: URL) => Answer);
 
@@ -16,9 +18,19 @@ export interface FakeApi {
   bodiesOf(method: string, path: string): unknown[];
 }
 
-export function fakeApi(routes: Record<string, Handler>): FakeApi {
+/**
+ * Lists every coupon page loads besides the coupon, empty unless a test says otherwise, so that tests
+ * about one card need not answer for the others.
+ */
+const EMPTY_COUPON_PAGE_LISTS: Record<string, Handler> = {
+  'GET /promotion_codes': () => ({ body: { promotion_codes: [], meta: listMeta(0) } }),
+  'GET /promotion_code_batches': () => ({ body: { promotion_code_batches: [], meta: listMeta(0) } }),
+};
+
+export function fakeApi(testRoutes: Record<string, Handler>): FakeApi {
+  const routes = { ...EMPTY_COUPON_PAGE_LISTS, ...testRoutes };
   const requests: FakeApi['requests'] = [];
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+  vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
     const url = new URL(input, 'http://localhost');
     const method = init.method ?? 'GET';
     const path = url.pathname.replace(/^\/api\/v1/, '');
@@ -26,8 +38,9 @@ export function fakeApi(routes: Record<string, Handler>): FakeApi {
     requests.push({ method, path, url, body, headers: new Headers(init.headers) });
     const handler = routes[`${method} ${path}`];
     const answer = typeof handler === 'function' ? handler(body, url) : handler;
-    const { status = 200, body: responseBody } = answer ?? { status: 404, body: { status: 404, error: 'Not Found' } };
-    return new Response(JSON.stringify(responseBody), { status, headers: { 'Content-Type': 'application/json' } });
+    const { status = 200, body: responseBody, contentType } = answer ?? { status: 404, body: { status: 404, error: 'Not Found' } };
+    const payload = contentType ? String(responseBody) : JSON.stringify(responseBody);
+    return Promise.resolve(new Response(payload, { status, headers: { 'Content-Type': contentType ?? 'application/json' } }));
   });
   return {
     requests,
@@ -66,5 +79,50 @@ export function aCoupon(overrides: Partial<Coupon> = {}): Coupon {
     metadata: {},
     currency_options: {},
     ...overrides,
+  };
+}
+
+export function aPromotionCode(overrides: Partial<PromotionCode> = {}): PromotionCode {
+  return {
+    lago_id: '7a1d2c3e-0000-4000-8000-000000000001',
+    code: 'SPRING-AB12',
+    lago_coupon_id: '4f0c9b0e-0000-4000-8000-000000000001',
+    coupon_code: 'SPRING',
+    active: true,
+    max_redemptions: null,
+    redemptions_count: 0,
+    expires_at: null,
+    restrictions: { customer_external_id: null, first_time_transaction: false, minimum_amount_cents: null, minimum_amount_currency: null },
+    metadata: {},
+    lago_batch_id: null,
+    created_at: '2026-02-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function aBatch(overrides: Partial<PromotionCodeBatch> = {}): PromotionCodeBatch {
+  return {
+    lago_id: '5f0c1a2b-0000-4000-8000-000000000001',
+    coupon_code: 'SPRING',
+    status: 'completed',
+    count: 100,
+    generated_count: 100,
+    prefix: 'SPRING-',
+    length: 8,
+    created_at: '2026-02-01T10:00:00Z',
+    completed_at: '2026-02-01T10:00:05Z',
+    ...overrides,
+  };
+}
+
+/** `meta` of page `page` of a list of `totalCount` items. */
+export function listMeta(totalCount: number, page = 1, perPage = 100): PageMeta {
+  const totalPages = Math.ceil(totalCount / perPage);
+  return {
+    current_page: page,
+    next_page: page < totalPages ? page + 1 : null,
+    prev_page: page > 1 ? page - 1 : null,
+    total_pages: totalPages,
+    total_count: totalCount,
   };
 }

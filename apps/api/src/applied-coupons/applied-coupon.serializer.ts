@@ -5,6 +5,8 @@ export interface AppliedCouponRecord {
   applied: AppliedCouponEntity;
   coupon: CouponEntity;
   customer: CustomerEntity;
+  /** The promotion code it was redeemed through, as stored; null when applied by coupon code. */
+  promotionCode: string | null;
 }
 
 export interface CreditRecord {
@@ -12,12 +14,21 @@ export interface CreditRecord {
   invoice: InvoiceDiscountEntity;
 }
 
-/** Lago's applied coupon, in its key order (CONTRACT §6). */
-export function serializeAppliedCoupon({ applied, coupon, customer }: AppliedCouponRecord) {
+/** An applied coupon as the lists show it: with the credits it has given and that still stand. */
+export interface AppliedCouponWithCredits extends AppliedCouponRecord {
+  credits: CreditRecord[];
+}
+
+/**
+ * Lago's applied-coupon wire shape, keys in Lago's order, so Lago clients read it unchanged; our
+ * `promotion_code` comes right after `coupon_code`.
+ */
+export function serializeAppliedCoupon({ applied, coupon, customer, promotionCode }: AppliedCouponRecord) {
   return {
     lago_id: applied.lagoId,
     lago_coupon_id: coupon.lagoId,
     coupon_code: coupon.code,
+    promotion_code: promotionCode,
     coupon_name: coupon.name,
     coupon_description: coupon.description,
     coupon_status: coupon.status,
@@ -49,6 +60,6 @@ export function serializeCredit({ credit, invoice }: CreditRecord, coupon: Coupo
   };
 }
 
-export function serializeAppliedCouponWithCredits(record: AppliedCouponRecord, credits: CreditRecord[]) {
-  return { ...serializeAppliedCoupon(record), credits: credits.map((credit) => serializeCredit(credit, record.coupon)) };
+export function serializeAppliedCouponWithCredits(record: AppliedCouponWithCredits) {
+  return { ...serializeAppliedCoupon(record), credits: record.credits.map((credit) => serializeCredit(credit, record.coupon)) };
 }

@@ -1,35 +1,16 @@
 import { Body, Controller, Delete, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CustomersService } from '../catalog/customers.service';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
-import { serializeAppliedCoupon } from './applied-coupon.serializer';
+import { appliedCouponListResponse, appliedCouponResponse, applyCouponInputSchema } from './applied-coupon.openapi';
+import { serializeAppliedCoupon, serializeAppliedCouponWithCredits } from './applied-coupon.serializer';
 import { AppliedCouponListParams, AppliedCouponsQuery } from './applied-coupons.query';
 import { ApplyCouponService } from './apply-coupon.service';
 import { TerminateAppliedCouponService } from './terminate-applied-coupon.service';
 import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
-
-const applySchema = {
-  type: 'object',
-  properties: {
-    applied_coupon: {
-      type: 'object',
-      required: ['external_customer_id', 'coupon_code'],
-      properties: {
-        external_customer_id: { type: 'string' },
-        coupon_code: { type: 'string' },
-        frequency: { type: 'string', enum: ['once', 'recurring', 'forever'] },
-        frequency_duration: { type: 'integer', minimum: 1 },
-        amount_cents: { type: 'integer', minimum: 1 },
-        amount_currency: { type: 'string' },
-        percentage_rate: { oneOf: [{ type: 'number' }, { type: 'string' }] },
-      },
-    },
-  },
-};
 
 @ApiTags('applied coupons')
 @ApiBearerAuth()
@@ -40,12 +21,12 @@ export class AppliedCouponsController {
     private readonly applyCoupon: ApplyCouponService,
     private readonly terminateAppliedCoupon: TerminateAppliedCouponService,
     private readonly query: AppliedCouponsQuery,
-    private readonly customers: CustomersService,
   ) {}
 
   @IdempotentPost('applied_coupons')
-  @ApiOperation({ summary: 'Apply a coupon to a customer (optional overrides of amount, rate and frequency)' })
-  @ApiBody({ schema: applySchema })
+  @ApiOperation({ summary: 'Apply a coupon to a customer, by coupon code or by promotion code (optional overrides of amount, rate and frequency)' })
+  @ApiOkResponse({ schema: appliedCouponResponse })
+  @ApiBody({ schema: applyCouponInputSchema })
   async apply(@CurrentOrganization() organization: Organization, @Body() body: unknown) {
     const record = unwrap(await this.applyCoupon.call(organization, rootObject(body, 'applied_coupon')));
     return { applied_coupon: serializeAppliedCoupon(record) };
@@ -53,30 +34,33 @@ export class AppliedCouponsController {
 
   @Get('applied_coupons')
   @ApiOperation({ summary: 'List applied coupons (status, external_customer_id, coupon_code[]), newest first, with credits' })
-  list(@CurrentOrganization() organization: Organization, @Query() params: AppliedCouponListParams) {
-    return this.query.call(organization.id, params);
+  @ApiOkResponse({ schema: appliedCouponListResponse })
+  async list(@CurrentOrganization() organization: Organization, @Query() params: AppliedCouponListParams) {
+    const { records, meta } = await this.query.call(organization.id, params);
+    return { applied_coupons: records.map(serializeAppliedCouponWithCredits), meta };
   }
 
   @Get('customers/:external_customer_id/applied_coupons')
   @ApiOperation({ summary: "A customer's applied coupons, with credits" })
+  @ApiOkResponse({ schema: appliedCouponListResponse })
   async listForCustomer(
     @CurrentOrganization() organization: Organization,
     @Param('external_customer_id') externalCustomerId: string,
     @Query() params: AppliedCouponListParams,
   ) {
-    const customer = unwrap(await this.customers.find(organization.id, externalCustomerId));
-    return this.query.call(organization.id, params, customer.id);
+    const { records, meta } = unwrap(await this.query.forCustomer(organization.id, externalCustomerId, params));
+    return { applied_coupons: records.map(serializeAppliedCouponWithCredits), meta };
   }
 
   @Delete('customers/:external_customer_id/applied_coupons/:lago_id')
   @ApiOperation({ summary: 'Terminate an applied coupon (idempotent)' })
+  @ApiOkResponse({ schema: appliedCouponResponse })
   async terminate(
     @CurrentOrganization() organization: Organization,
     @Param('external_customer_id') externalCustomerId: string,
     @Param('lago_id') lagoId: string,
   ) {
-    const applied = unwrap(await this.terminateAppliedCoupon.call(organization, externalCustomerId, lagoId));
-    const [record] = await this.query.records([applied]);
+    const record = unwrap(await this.terminateAppliedCoupon.call(organization, externalCustomerId, lagoId));
     return { applied_coupon: serializeAppliedCoupon(record) };
   }
 }

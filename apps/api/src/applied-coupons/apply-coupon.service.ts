@@ -1,98 +1,84 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { buildAppliedCouponOverrides } from '@coupons/domain';
-import { hasErrors, invalid, invalidField, notAllowed, notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CouponEntity } from '../database/entities';
-import { lockCustomer } from '../database/locks';
-import { preparedInsert } from '../database/prepared';
-import { CouponLookupService } from '../coupons/coupon-lookup.service';
-import { inTransaction } from '../database/transactions';
+import { invalidField, notFound, Result, success } from '../common/result';
+import { serializeCoupon } from '../coupons/coupon.serializer';
+import { CouponsRepository } from '../coupons/coupons.repository';
+import { Transaction, TransactionRunner } from '../database/transactions';
+import { EventOrigin, EventsRecorder, originOf } from '../events/events.recorder';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
-import { attributesOf } from '../coupons/coupon-record';
-import { AppliedCouponRecord } from './applied-coupon.serializer';
-import { overlapsActiveCoupon } from './coupon-overlap';
+import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.repository';
+import { AppliedCouponRecord, serializeAppliedCoupon } from './applied-coupon.serializer';
+import { AppliedCouponsRepository } from './applied-coupons.repository';
+import { isRedeemableAt, newAppliedCoupon, RedemptionChecks } from './redemption-checks';
 
-const isRedeemableAt = (coupon: CouponEntity, now: Date) =>
-  coupon.status === 'active' && coupon.deletedAt === null && (coupon.expirationAt === null || coupon.expirationAt > now);
+/** A refusal after a write of the transaction: thrown so that the transaction rolls back, then answered. */
+class RolledBack extends Error {
+  constructor(readonly result: Result<never>) {
+    super('apply refused after a write');
+  }
+}
 
 /**
- * POST /applied_coupons (CONTRACT §6, §9 "Apply order"). The customer row is locked so that one
- * customer's applies run one after another (reusable and overlap checks), and the redemption counter
- * moves by a conditional UPDATE, so `max_redemptions` holds across any number of API processes.
+ * POST /applied_coupons, by coupon code or by promotion code. The checks (see RedemptionChecks) run in one
+ * transaction with the customer's row, and the promotion code's, locked; the coupon's and the code's
+ * redemption counters then move by conditional UPDATEs, so both limits hold across any number of API processes.
  */
 @Injectable()
 export class ApplyCouponService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly lookup: CouponLookupService,
+    private readonly transactions: TransactionRunner,
+    private readonly checks: RedemptionChecks,
+    private readonly appliedCoupons: AppliedCouponsRepository,
+    private readonly promotionCodes: PromotionCodesRepository,
+    private readonly coupons: CouponsRepository,
+    private readonly events: EventsRecorder,
   ) {}
 
-  call(organization: Organization, input: JsonObject): Promise<Result<AppliedCouponRecord>> {
-    return inTransaction(this.dataSource, (manager) => this.apply(manager, organization, input, new Date()));
+  async call(organization: Organization, input: JsonObject): Promise<Result<AppliedCouponRecord>> {
+    try {
+      return await this.transactions.run((tx) => this.apply(tx, organization, input, new Date()));
+    } catch (error) {
+      if (error instanceof RolledBack) return error.result;
+      throw error;
+    }
   }
 
-  private async apply(manager: EntityManager, organization: Organization, input: JsonObject, now: Date): Promise<Result<AppliedCouponRecord>> {
-    const externalCustomerId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
-    const customer = externalCustomerId === null
-      ? null
-      : await lockCustomer(manager, { organizationId: organization.id, externalId: externalCustomerId });
-    if (!customer) return notFound('customer_not_found');
+  private async apply(tx: Transaction, organization: Organization, input: JsonObject, now: Date): Promise<Result<AppliedCouponRecord>> {
+    const checked = await this.checks.check(organization, input, now, tx);
+    if (!checked.ok) return checked;
+    const redemption = checked.value;
+    const { coupon, customer, promotionCode } = redemption;
 
-    const couponCode = typeof input.coupon_code === 'string' ? input.coupon_code : null;
-    const coupon = couponCode === null ? null : await this.lookup.findLive(organization.id, couponCode, manager);
-    if (!coupon || !isRedeemableAt(coupon, now)) return notFound('coupon_not_found');
-    if (coupon.startsAt !== null && coupon.startsAt > now) return invalidField('coupon', 'coupon_not_yet_redeemable');
-    // An unlimited coupon overlaps nothing: no need to look at the customer's other coupons.
-    const limited = coupon.limitedPlans || coupon.limitedBillableMetrics;
-    if (limited && (await overlapsActiveCoupon(manager, coupon.id, customer.id))) return notAllowed('plan_overlapping');
-
-    const applied = manager.getRepository(AppliedCouponEntity);
-    if (!coupon.reusable && (await applied.existsBy({ couponId: coupon.id, customerId: customer.id }))) {
-      return invalidField('coupon', 'coupon_is_not_reusable');
-    }
-    if (coupon.maxRedemptions !== null && coupon.redemptionsCount >= coupon.maxRedemptions) {
-      return invalidField('coupon', 'max_redemptions_reached');
-    }
-    const { attributes, errors } = buildAppliedCouponOverrides(input, attributesOf(coupon), customer.currency);
-    if (hasErrors(errors)) return invalid(errors);
-
-    const redeemed = await manager
-      .createQueryBuilder()
-      .update(CouponEntity)
-      .set({ redemptionsCount: () => 'redemptions_count + 1' })
-      .where('id = :id AND status = :status AND deleted_at IS NULL', { id: coupon.id, status: 'active' })
-      .andWhere('(max_redemptions IS NULL OR redemptions_count < max_redemptions)')
-      .andWhere('(expiration_at IS NULL OR expiration_at > :now)', { now })
-      .execute();
-    if (!redeemed.affected) {
+    if (!(await this.appliedCoupons.redeem(coupon.id, now, tx))) {
       // Another request took the last redemption, or terminated the coupon, since we read it.
-      const current = await manager.getRepository(CouponEntity).findOneBy({ id: coupon.id });
+      const current = await this.appliedCoupons.findCoupon(coupon.id, tx);
       if (!current || !isRedeemableAt(current, now)) return notFound('coupon_not_found');
       return invalidField('coupon', 'max_redemptions_reached');
     }
+    // The code's row is locked since it was checked: its redemption can only be refused if that lock was not held.
+    if (promotionCode && !(await this.promotionCodes.redeem(promotionCode.id, tx))) {
+      throw new RolledBack(invalidField('promotion_code', 'max_redemptions_reached'));
+    }
 
-    const fixedOnce = coupon.couponType === 'fixed_amount' && attributes.frequency === 'once';
-    const row = applied.create({
-      lagoId: randomUUID(),
-      organizationId: organization.id,
-      couponId: coupon.id,
-      customerId: customer.id,
-      status: 'active',
-      amountCents: attributes.amountCents,
-      amountCentsRemaining: fixedOnce ? attributes.amountCents : null,
-      amountCurrency: attributes.amountCurrency,
-      percentageRate: attributes.percentageRate,
-      frequency: attributes.frequency,
-      frequencyDuration: attributes.frequency === 'recurring' ? attributes.frequencyDuration : null,
-      frequencyDurationRemaining: attributes.frequency === 'recurring' ? attributes.frequencyDuration : null,
-      terminatedAt: null,
-      createdAt: now,
-    });
-    row.id = await preparedInsert(manager, AppliedCouponEntity, row);
+    const applied = newAppliedCoupon(redemption, organization.id, now);
+    await this.appliedCoupons.insert(applied, tx);
     // The coupon and customer read above are what the answer shows: no second read.
-    return success({ applied: row, coupon, customer });
+    const record = { applied, coupon, customer, promotionCode: promotionCode?.code ?? null };
+    const origin = originOf(organization);
+    await this.events.record(tx, { ...origin, type: 'applied_coupon.created', objectId: applied.lagoId, data: { applied_coupon: serializeAppliedCoupon(record) } });
+    await this.recordIfExhausted(tx, origin, coupon.id, coupon.maxRedemptions);
+    return success(record);
+  }
+
+  /**
+   * `coupon.exhausted` when this apply took the last redemption. Read back under the row's lock, which the
+   * redemption holds: the count read before it may be behind a concurrent apply's.
+   */
+  private async recordIfExhausted(tx: Transaction, origin: EventOrigin, couponId: number, maxRedemptions: number | null): Promise<void> {
+    if (maxRedemptions === null) return;
+    const current = await this.coupons.findById(couponId, tx);
+    if (!current || current.redemptionsCount < maxRedemptions) return;
+    const data = { coupon: serializeCoupon(await this.coupons.record(current)) };
+    await this.events.record(tx, { ...origin, type: 'coupon.exhausted', objectId: current.lagoId, data });
   }
 }

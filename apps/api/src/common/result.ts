@@ -13,7 +13,3 @@ export const notFound = (code: string): Result<never> => ({ ok: false, failure: 
 export const notAllowed = (code: string): Result<never> => ({ ok: false, failure: { kind: 'not_allowed', code } });
 export const invalid = (errors: FieldErrors): Result<never> => ({ ok: false, failure: { kind: 'validation', errors } });
 export const invalidField = (field: string, key: string): Result<never> => invalid({ [field]: [key] });
-
-export function hasErrors(errors: FieldErrors): boolean {
-  return Object.keys(errors).length > 0;
-}

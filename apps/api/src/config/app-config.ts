@@ -1,8 +1,11 @@
+import { ConfigError, loadOrExit } from './config-error';
+import { DatabaseConfig, loadDatabaseConfig } from './database-config';
+
 /** Environment read and validated once at boot: a bad value stops start-up with a clear message. */
 export interface AppConfig {
   port: number;
   host: string;
-  database: { kind: 'mysql'; url: string } | { kind: 'sqlite'; path: string };
+  database: DatabaseConfig;
   /** Run the once-a-minute expiry sweep in this process. */
   schedulerEnabled: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
@@ -16,9 +19,38 @@ export interface AppConfig {
   workers: number;
   /** A request still waiting on the database after this long answers 503; 0 disables the deadline. */
   requestTimeoutMs: number;
+  /** Days events (and webhook delivery logs) are kept before the minute sweep deletes them. */
+  eventsRetentionDays: number;
+  webhooks: WebhooksConfig;
 }
 
-export class ConfigError extends Error {}
+export interface WebhooksConfig {
+  /** Run the dispatcher and delivery workers in this API process. */
+  workersEnabled: boolean;
+  /** Seconds to wait before each retry of a failed attempt; its length is the number of retries. */
+  retrySchedule: number[];
+  /** Accept endpoints on loopback and private networks (tests, local development). */
+  allowPrivateUrls: boolean;
+}
+
+/** 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: about a day and a half of retries. */
+export const DEFAULT_WEBHOOK_RETRY_SCHEDULE = [5, 300, 1800, 7200, 18_000, 36_000, 36_000];
+
+function parseRetrySchedule(raw: string | undefined): number[] {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_WEBHOOK_RETRY_SCHEDULE;
+  const delays = raw.split(',').map((part) => part.trim());
+  if (delays.some((delay) => !/^\d+$/.test(delay) || Number(delay) > 7 * 86_400)) {
+    throw new ConfigError(`WEBHOOK_RETRY_SCHEDULE must be comma-separated seconds (each at most a week), got "${raw}"`);
+  }
+  return delays.map(Number);
+}
+
+function parseOnOff(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['on', 'true', '1'].includes(raw)) return true;
+  if (['off', 'false', '0'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off (true or false), got "${raw}"`);
+}
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 3000;
@@ -36,22 +68,10 @@ function parseNonNegativeInteger(name: string, raw: string | undefined, fallback
   return value;
 }
 
-function parseDatabase(env: NodeJS.ProcessEnv): AppConfig['database'] {
-  const url = env.DATABASE_URL;
-  if (url === undefined || url === '') {
-    return { kind: 'sqlite', path: env.SQLITE_PATH || './data/coupons.sqlite' };
-  }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL (expected mysql://user:pass@host:port/db)');
-  }
-  if (parsed.protocol !== 'mysql:' && parsed.protocol !== 'mariadb:') {
-    throw new ConfigError(`DATABASE_URL must use mysql:// (got ${parsed.protocol}//)`);
-  }
-  if (parsed.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database');
-  return { kind: 'mysql', url };
+function parsePositiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  const value = parseNonNegativeInteger(name, raw, fallback);
+  if (value === 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -62,7 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parsePort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    database: parseDatabase(env),
+    database: loadDatabaseConfig(env),
     schedulerEnabled: env.SCHEDULER !== 'off',
     logLevel,
     rateLimitPerMinute: parseNonNegativeInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000),
@@ -70,6 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean),
     workers: Math.max(1, parseNonNegativeInteger('WORKERS', env.WORKERS, 1)),
     requestTimeoutMs: parseNonNegativeInteger('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 15_000),
+    eventsRetentionDays: parsePositiveInteger('EVENTS_RETENTION_DAYS', env.EVENTS_RETENTION_DAYS, 30),
+    webhooks: {
+      workersEnabled: parseOnOff('WEBHOOK_WORKERS', env.WEBHOOK_WORKERS, true),
+      retrySchedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
+      allowPrivateUrls: parseOnOff('WEBHOOKS_ALLOW_PRIVATE_URLS', env.WEBHOOKS_ALLOW_PRIVATE_URLS, false),
+    },
   };
 }
 
@@ -77,11 +103,5 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** For entry points (server, CLI): a bad environment ends the process with a one-line message. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  try {
-    return loadConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Configuration error: ${error.message}\n`);
-    process.exit(1);
-  }
+  return loadOrExit(() => loadConfig(env));
 }

@@ -1,7 +1,7 @@
 import { formatDateTime, formatPercentageRate } from '@coupons/domain';
 import type { CouponRecord } from './coupon-record';
 
-/** Lago's coupon wire shape, key order included, then our additions (CONTRACT §3, §9). */
+/** Lago's coupon wire shape, key order included, then our additions (`status` to `currency_options`). */
 export function serializeCoupon({ coupon, planCodes, billableMetricCodes }: CouponRecord) {
   const currencyOptions: Record<string, { amount_cents: number }> = {};
   for (const [currency, option] of Object.entries(coupon.currencyOptions ?? {})) {

@@ -1,32 +1,46 @@
 import { Module } from '@nestjs/common';
-import { CouponLookupService } from './coupon-lookup.service';
+import { CouponListRepository } from './coupon-list.repository';
+import { CouponTargetsRepository } from './coupon-targets.repository';
 import { CouponTargetsService } from './coupon-targets.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsQuery } from './coupons.query';
-import { CouponListPages } from './coupon-list-pages';
-import { CouponListStatsReader } from './coupon-list-stats';
+import { CouponsWindowQuery } from './coupons-window.query';
+import { CouponsRepository } from './coupons.repository';
 import { CreateCouponService } from './create-coupon.service';
 import { DeleteCouponService } from './delete-coupon.service';
 import { ExpireCouponsService } from './expire-coupons.service';
-import { JobLocksService } from './job-locks.service';
+import { GetCouponService } from './get-coupon.service';
+import { GetCouponByLagoIdService } from './get-coupon-by-lago-id.service';
+import { CouponSearchRepository } from './coupon-search.repository';
+import { SearchCouponsService } from './search-coupons.service';
+import { JobLocksRepository } from './job-locks.repository';
 import { TerminateCouponService } from './terminate-coupon.service';
 import { UpdateCouponService } from './update-coupon.service';
 
 @Module({
   controllers: [CouponsController],
   providers: [
-    CouponLookupService,
+    CouponsRepository,
+    CouponTargetsRepository,
+    CouponListRepository,
+    JobLocksRepository,
     CouponTargetsService,
     CouponsQuery,
-    CouponListStatsReader,
-    CouponListPages,
+    CouponsWindowQuery,
+    GetCouponService,
+    GetCouponByLagoIdService,
+    CouponSearchRepository,
+    SearchCouponsService,
     CreateCouponService,
     UpdateCouponService,
     DeleteCouponService,
     TerminateCouponService,
     ExpireCouponsService,
-    JobLocksService,
   ],
-  exports: [CouponLookupService, CreateCouponService, ExpireCouponsService, JobLocksService],
+  exports: [
+    CouponsRepository, CouponTargetsRepository, JobLocksRepository, CreateCouponService, ExpireCouponsService,
+    DeleteCouponService, CouponsWindowQuery, GetCouponByLagoIdService,
+    UpdateCouponService, SearchCouponsService, GetCouponService,
+  ],
 })
 export class CouponsModule {}

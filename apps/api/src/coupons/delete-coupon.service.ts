@@ -1,38 +1,62 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { inTransaction } from '../database/transactions';
-import { DataSource } from 'typeorm';
+import { serializeAppliedCoupon } from '../applied-coupons/applied-coupon.serializer';
+import { CustomersRepository } from '../catalog/customers.repository';
 import { notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CouponEntity } from '../database/entities';
+import type { AppliedCouponEntity, CouponEntity } from '../database/entities';
+import { TransactionRunner } from '../database/transactions';
+import { EventOrigin, EventsRecorder, NewEvent, originOf } from '../events/events.recorder';
+import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.repository';
 import type { Organization } from '../organizations/organization';
-import { CouponLookupService } from './coupon-lookup.service';
 import { CouponRecord } from './coupon-record';
+import { serializeCoupon } from './coupon.serializer';
+import { CouponsRepository } from './coupons.repository';
 
 /** Soft delete: the code becomes free again and the coupon's running applications stop. */
 @Injectable()
 export class DeleteCouponService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly lookup: CouponLookupService,
+    private readonly transactions: TransactionRunner,
+    private readonly coupons: CouponsRepository,
+    private readonly customers: CustomersRepository,
+    private readonly promotionCodes: PromotionCodesRepository,
+    private readonly events: EventsRecorder,
   ) {}
 
   async call(organization: Organization, code: string): Promise<Result<CouponRecord>> {
-    const coupon = await this.lookup.findLive(organization.id, code);
+    const coupon = await this.coupons.findLive(organization.id, code);
     if (!coupon) return notFound('coupon_not_found');
-    const asItWas = await this.lookup.record({ ...coupon } as CouponEntity);
+    const asItWas = await this.coupons.record(coupon);
     const now = new Date();
-    const deleted = await inTransaction(this.dataSource, async (manager) => {
-      const result = await manager
-        .getRepository(CouponEntity)
-        .update({ id: coupon.id, liveCode: code }, { deletedAt: now, liveCode: null, status: 'terminated', terminatedAt: coupon.terminatedAt ?? now });
-      if (!result.affected) return false;
-      await manager
-        .getRepository(AppliedCouponEntity)
-        .update({ couponId: coupon.id, status: 'active' }, { status: 'terminated', terminatedAt: now });
+    const deleted = await this.transactions.run(async (tx) => {
+      if (!(await this.coupons.softDelete(coupon, code, now, tx))) return false;
+      const terminated = await this.coupons.terminateApplications(coupon.id, now, tx);
+      const origin = originOf(organization);
+      const deletedCoupon = { ...coupon, deletedAt: now, liveCode: null };
+      await this.events.recordMany(tx, [
+        { ...origin, type: 'coupon.deleted', objectId: coupon.lagoId, data: { coupon: serializeCoupon(asItWas) } },
+        ...(await this.terminatedEvents(origin, deletedCoupon, terminated)),
+      ]);
       return true;
     });
     // Another request deleted it first.
     if (!deleted) return notFound('coupon_not_found');
     return success(asItWas);
+  }
+
+  /** The coupon's applications its deletion terminated, as the applied-coupon endpoints now show them. */
+  private async terminatedEvents(origin: EventOrigin, coupon: CouponEntity, terminated: AppliedCouponEntity[]): Promise<NewEvent[]> {
+    if (terminated.length === 0) return [];
+    const customers = await this.customers.findByIds([...new Set(terminated.map((applied) => applied.customerId))]);
+    const customerById = new Map(customers.map((customer) => [customer.id, customer]));
+    const codeById = await this.promotionCodes.codesByIds([...new Set(terminated.flatMap((applied) => applied.promotionCodeId ?? []))]);
+    return terminated.map((applied) => {
+      const record = {
+        applied,
+        coupon,
+        customer: customerById.get(applied.customerId)!,
+        promotionCode: applied.promotionCodeId === null ? null : (codeById.get(applied.promotionCodeId) ?? null),
+      };
+      return { ...origin, type: 'applied_coupon.terminated', objectId: applied.lagoId, data: { applied_coupon: serializeAppliedCoupon(record) } };
+    });
   }
 }

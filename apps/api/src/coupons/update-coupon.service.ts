@@ -1,37 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { inTransaction } from '../database/transactions';
-import { DataSource, IsNull } from 'typeorm';
-import { addError, buildCouponAttributes, checkExpirationAtInput, FieldErrors, lockedFieldChanges } from '@coupons/domain';
-import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
+import { addError, buildCouponAttributes, checkExpirationAtInput, FieldErrors, hasErrors, lockedFieldChanges } from '@coupons/domain';
+import { invalid, invalidField, notFound, Result, success } from '../common/result';
 import { CouponEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
+import { TransactionRunner } from '../database/transactions';
+import { EventsRecorder, originOf } from '../events/events.recorder';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
-import { CouponLookupService } from './coupon-lookup.service';
 import { assignAttributes, attributesOf, CouponRecord } from './coupon-record';
+import { serializeCoupon } from './coupon.serializer';
+import { CouponTargetsRepository } from './coupon-targets.repository';
 import { CouponTargetsService, parseAppliesTo } from './coupon-targets.service';
+import { CouponsRepository } from './coupons.repository';
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((code) => b.includes(code));
 
 /**
- * PUT /coupons/:code (CONTRACT §5, §9): absent keys keep their value; once the coupon has been applied,
+ * PUT /coupons/:code: absent keys keep their value; once the coupon has been applied,
  * changing a locked field is refused with `value_is_locked` instead of being silently ignored.
  */
 @Injectable()
 export class UpdateCouponService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly targets: CouponTargetsService,
-    private readonly lookup: CouponLookupService,
+    private readonly coupons: CouponsRepository,
+    private readonly couponTargets: CouponTargetsRepository,
+    private readonly events: EventsRecorder,
   ) {}
 
   async call(organization: Organization, code: string, input: JsonObject, retried = false): Promise<Result<CouponRecord>> {
-    const coupon = await this.lookup.findLive(organization.id, code);
+    const coupon = await this.coupons.findLive(organization.id, code);
     if (!coupon) return notFound('coupon_not_found');
     if (checkExpirationAtInput(input, new Date())) return invalidField('expiration_at', 'invalid_date');
 
-    const current = await this.lookup.record(coupon);
+    const current = await this.coupons.record(coupon);
     const { appliesTo, errors: appliesToErrors } = parseAppliesTo(input);
     const planCodes = appliesTo.planCodes ?? current.planCodes;
     const billableMetricCodes = appliesTo.billableMetricCodes ?? current.billableMetricCodes;
@@ -50,7 +53,7 @@ export class UpdateCouponService {
       addError(errors, 'max_redemptions', 'value_is_out_of_range');
     }
     if (attributes.code !== null && attributes.code !== coupon.code && !errors.code &&
-        (await this.lookup.isCodeTaken(organization.id, attributes.code, coupon.id))) {
+        (await this.coupons.isCodeTaken(organization.id, attributes.code, coupon.id))) {
       addError(errors, 'code', 'value_already_exist');
     }
     if (hasErrors(errors)) return invalid(errors);
@@ -64,12 +67,18 @@ export class UpdateCouponService {
     changes.limitedBillableMetrics = resolved.value.billableMetrics.length > 0;
     changes.updatedAt = new Date();
     try {
-      const updated = await inTransaction(this.dataSource, async (manager) => {
+      const updated = await this.transactions.run(async (tx) => {
         // A locked field may only change while no apply has happened, including one racing this request.
-        const unapplied = lockedChanges.length > 0 || targetsChange ? { redemptionsCount: 0 } : {};
-        const result = await manager.getRepository(CouponEntity).update({ id: coupon.id, deletedAt: IsNull(), ...unapplied }, changes);
-        if (!result.affected) return false;
-        if (appliesTo.planCodes || appliesTo.billableMetricCodes) await this.targets.replace(manager, coupon.id, resolved.value);
+        const onlyIfUnapplied = lockedChanges.length > 0 || targetsChange;
+        if (!(await this.coupons.updateLive(coupon.id, changes, onlyIfUnapplied, tx))) return false;
+        const replaceTargets = Boolean(appliesTo.planCodes || appliesTo.billableMetricCodes);
+        if (replaceTargets) await this.couponTargets.replace(coupon.id, resolved.value, tx);
+        // Read back under the row's lock: the event shows the coupon as this update left it.
+        const after = (await this.coupons.findById(coupon.id, tx))!;
+        const record = replaceTargets
+          ? { coupon: after, planCodes: resolved.value.plans.map((plan) => plan.code), billableMetricCodes: resolved.value.billableMetrics.map((metric) => metric.code) }
+          : { ...current, coupon: after };
+        await this.events.record(tx, { ...originOf(organization), type: 'coupon.updated', objectId: after.lagoId, data: { coupon: serializeCoupon(record) } });
         return true;
       });
       // Deleted, or applied, by another request meanwhile: answer as if this request had come second.
@@ -78,7 +87,8 @@ export class UpdateCouponService {
       if (isUniqueViolation(error)) return invalidField('code', 'value_already_exist');
       throw error;
     }
-    return success(await this.lookup.record(await this.dataSource.getRepository(CouponEntity).findOneByOrFail({ id: coupon.id })));
+    const reloaded = await this.coupons.findById(coupon.id);
+    return reloaded ? success(await this.coupons.record(reloaded)) : notFound('coupon_not_found');
   }
 
   private checkApplied(coupon: CouponEntity, lockedChanges: string[], targetsChange: boolean, errors: FieldErrors): void {

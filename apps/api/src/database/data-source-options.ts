@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/database-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -9,7 +9,7 @@ import { MIGRATIONS } from './migrations';
  * One model, two engines. MySQL/MariaDB gets its schema from real migrations, run at start;
  * the embedded SQLite default (a new user's first run) is built from the entities instead.
  */
-export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.kind === 'mysql') {
     return {
       type: 'mysql',
@@ -38,4 +38,24 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/**
+ * A DataSource (not yet initialized) for these options. On MySQL, created_at/updated_at default to
+ * CURRENT_TIMESTAMP(3), as the DATETIME(3) columns hold: TypeORM's MySQL default, CURRENT_TIMESTAMP(6),
+ * is refused by MySQL on a DATETIME(3) and narrowed by MariaDB, so the entities would never match the
+ * migrated schema. The SQLite driver keeps its own default (SQLite has no precision argument).
+ */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const dataSource = new DataSource(options);
+  // MEDIUMTEXT (the events' JSON, over TEXT's 64 KB on MySQL) is a valid SQLite column type with text
+  // affinity, as any type name containing "TEXT" is; TypeORM's SQLite driver merely leaves it off its list.
+  if (dataSource.driver.options.type === 'better-sqlite3') dataSource.driver.supportedDataTypes.push('mediumtext');
+  if (dataSource.driver.options.type === 'mysql' || dataSource.driver.options.type === 'mariadb') {
+    Object.assign(dataSource.driver.mappedDataTypes, {
+      createDateDefault: 'CURRENT_TIMESTAMP(3)',
+      updateDateDefault: 'CURRENT_TIMESTAMP(3)',
+    });
+  }
+  return dataSource;
 }

@@ -36,14 +36,14 @@ function columnReaders(metadata: EntityMetadata): ColumnReader[] {
       column.type === 'boolean'
         ? (value: unknown) => value === true || value === 1 || value === '1'
         : column.type === 'simple-json'
-          ? (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value)
+          ? (value: unknown): unknown => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value)
           : column.type === 'datetime'
             ? (value: unknown) => (value instanceof Date ? value : new Date(`${String(value).replace(' ', 'T')}Z`))
             : (value: unknown) => value;
     const transformer = column.transformer && !Array.isArray(column.transformer) ? column.transformer : null;
     const read = transformer
-      ? (value: unknown) => transformer.from(value === null ? null : convert(value))
-      : (value: unknown) => (value === null ? null : convert(value));
+      ? (value: unknown): unknown => transformer.from(value === null ? null : convert(value)) as unknown
+      : (value: unknown): unknown => (value === null ? null : convert(value));
     return { databaseName: column.databaseName, propertyName: column.propertyName, read };
   });
   readers.set(metadata, found);
@@ -79,13 +79,19 @@ export async function preparedInsert<T extends ObjectLiteral>(manager: EntityMan
     // mysql2 reports insertId; better-sqlite3 the row id.
     return Number((result.raw as { insertId?: number }).insertId ?? result.raw);
   }
+  const { sql, values } = insertOf(dataSource, target, entity);
+  const result = (await preparedQuery(manager, sql, values)) as unknown as { insertId: number };
+  return result.insertId;
+}
+
+/** The INSERT of one entity, every column given, and its parameters: for statements sent together. */
+export function insertOf<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, entity: T): { sql: string; values: unknown[] } {
   const { sql, columns } = insertStatement(dataSource.getMetadata(target));
   const values = columns.map((column) => {
     const value = (entity as Record<string, unknown>)[column.propertyName] ?? null;
     return column.json && value !== null ? JSON.stringify(value) : value;
   });
-  const result = (await preparedQuery(manager, sql, values)) as unknown as { insertId: number };
-  return result.insertId;
+  return { sql, values };
 }
 
 type InsertStatement = { sql: string; columns: { propertyName: string; json: boolean }[] };
@@ -104,4 +110,20 @@ function insertStatement(metadata: EntityMetadata): InsertStatement {
   };
   insertStatements.set(metadata, statement);
   return statement;
+}
+
+/**
+ * How many rows an UPDATE or DELETE changed: a prepared statement on MySQL, TypeORM's structured result
+ * elsewhere. For the conditional UPDATEs of hot paths (a redemption taken only while one is left).
+ */
+export async function affectedRows(manager: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  if (manager.connection.options.type === 'mysql') {
+    return ((await preparedQuery(manager, sql, params)) as unknown as { affectedRows: number }).affectedRows;
+  }
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    return ((await runner.query(sql, params, true)) as { affected?: number }).affected ?? 0;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
 }

@@ -11,7 +11,7 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<void>
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    const [row] = await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [LOCK_NAME, LOCK_WAIT_SECONDS]);
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [LOCK_NAME, LOCK_WAIT_SECONDS])) as { acquired: unknown }[];
     if (Number(row.acquired) !== 1) throw new Error('timed out waiting for another process to finish migrating');
     try {
       await dataSource.runMigrations({ transaction: 'each' });

@@ -34,6 +34,14 @@ const ROOT_KEYS: Record<string, string> = {
   billable_metrics: 'billable_metric',
   customers: 'customer',
   invoice_discounts: 'invoice',
+  promotion_code_batches: 'promotion_code_batch',
+  promotion_codes: 'promotion_code',
+  webhook_endpoints: 'webhook_endpoint',
+};
+
+/** Actions whose root key is not their resource's. */
+const ACTION_ROOT_KEYS: Record<string, string> = {
+  'promotion_codes/validate': 'validation',
 };
 
 /** The "not found" code of the resource a path names, for path segments that cannot be decoded. */
@@ -44,6 +52,9 @@ const NOT_FOUND_CODES: Record<string, string> = {
   billable_metrics: 'billable_metric_not_found',
   customers: 'customer_not_found',
   invoice_discounts: 'invoice_discount_not_found',
+  promotion_code_batches: 'promotion_code_batch_not_found',
+  promotion_codes: 'promotion_code_not_found',
+  webhook_endpoints: 'webhook_endpoint_not_found',
 };
 
 function resourceOf(url: string): string | undefined {
@@ -52,7 +63,8 @@ function resourceOf(url: string): string | undefined {
 }
 
 export function rootKeyFor(url: string): string {
-  return ROOT_KEYS[resourceOf(url) ?? ''] ?? 'body';
+  const action = /^\/api\/v1\/([a-z_]+\/[a-z_]+)(?:[/?#]|$)/.exec(url)?.[1];
+  return ACTION_ROOT_KEYS[action ?? ''] ?? ROOT_KEYS[resourceOf(url) ?? ''] ?? 'body';
 }
 
 export function badRequestBody(rootKey: string): ErrorBody {
@@ -74,7 +86,7 @@ export function failureBody(failure: Failure): ErrorBody {
   }
 }
 
-/** Thrown by controllers with a body already in the contract's shape. */
+/** Thrown by controllers with a body already in the error shape (`{status, error[, code, error_details]}`). */
 export class ApiError extends HttpException {
   constructor(readonly body: ErrorBody) {
     super(body, body.status);
@@ -105,7 +117,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** A path segment that cannot be decoded, or longer than any code: nothing can be found there. */
 const UNROUTABLE_PATH = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
 
-/** Every exception, whatever raised it (Nest, Fastify, Passport, the driver), in the contract's shape. */
+/** Every exception, whatever raised it (Nest, Fastify, Passport, the driver), in the one error shape. */
 export function errorBodyFor(exception: unknown, url: string): ErrorBody {
   if (exception instanceof ApiError) return exception.body;
   if (exception instanceof HttpException) return bodyForStatus(exception.getStatus(), url);
@@ -130,7 +142,7 @@ function notFoundForUrl(url: string): ErrorBody {
 
 /**
  * Requests Node's HTTP parser refuses before any framework sees them (headers or URL over 16 KiB, a
- * malformed request line, a client too slow to send its headers): the body still has the contract's shape.
+ * malformed request line, a client too slow to send its headers): the body still has the error shape.
  */
 export function clientErrorBody(code: string | undefined): ErrorBody {
   if (code === 'HPE_HEADER_OVERFLOW') return plainErrorBody(431);

@@ -5,24 +5,34 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Redis from 'ioredis';
 import type { AppConfig } from '../config/app-config';
-import { clientErrorBody, plainErrorBody } from './error-body';
+import { dialectFor } from '../dialects/dialects';
+import { clientErrorBody } from './error-body';
+import { isApiPath, statusBodyFor } from './error-response';
 import { recordHttpMetrics } from '../observability/metrics';
 import { sendSecurityHeaders } from './security-headers';
 
-/** Rate-limit bucket: the key's public id (never the secret), or the client address without a key. */
+/**
+ * Rate-limit bucket: the key's public id (never the secret), or the client address without a key. Keys come
+ * as `Authorization: Bearer` or, in the Flexprice dialect, as `x-api-key`.
+ */
 function rateLimitKey(request: FastifyRequest): string {
-  const match = /^Bearer cpn_([A-Za-z0-9]{16})_/i.exec(request.headers.authorization ?? '');
+  const apiKeyHeader = request.headers['x-api-key'];
+  const presented = typeof apiKeyHeader === 'string' ? `Bearer ${apiKeyHeader}` : (request.headers.authorization ?? '');
+  const match = /^Bearer cpn_([A-Za-z0-9]{16})_/i.exec(presented);
   return match ? `key:${match[1]}` : `ip:${request.ip}`;
 }
 
-/** Replaces Fastify's default `clientError` answer (`{"error","message","statusCode"}`) with the contract's shape. */
+/** Replaces Fastify's default `clientError` answer (`{"error","message","statusCode"}`) with our `{status, error}` shape. */
 function contractShapedClientErrors(server: Server): void {
   server.removeAllListeners('clientError');
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     if (socket.writable) {
       const body = clientErrorBody(error.code);
-      const json = JSON.stringify(body);
+      // The request line, when Node kept it, says whether a dialect's error shape is expected.
+      const rawPacket = (error as { rawPacket?: Buffer }).rawPacket;
+      const path = /^[A-Z]+ (\S+)/.exec(rawPacket?.toString('latin1', 0, 4096) ?? '')?.[1] ?? '';
+      const json = JSON.stringify(dialectFor(path) ? statusBodyFor(body.status, path) : body);
       socket.write(
         `HTTP/1.1 ${body.status} ${body.error}\r\nContent-Length: ${Buffer.byteLength(json)}\r\n` +
           `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${json}`,
@@ -48,7 +58,7 @@ function enforceDeadline(fastify: FastifyInstance, ms: number): void {
     const timer = setTimeout(() => {
       if (reply.sent) return;
       request.pastDeadline = true;
-      void reply.code(503).send(plainErrorBody(503));
+      void reply.code(503).send(statusBodyFor(503, request.url));
     }, ms);
     reply.raw.once('close', () => clearTimeout(timer));
     done();
@@ -70,11 +80,11 @@ export async function registerPlatform(app: NestFastifyApplication, config: AppC
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       keyGenerator: rateLimitKey,
-      allowList: (request) => !request.url.startsWith('/api/v1/'),
+      allowList: (request) => !isApiPath(request.url),
       ...(redis ? { redis, nameSpace: 'coupons-rl:' } : {}),
       // A Redis outage must not take the API down with it.
       skipOnError: true,
-      errorResponseBuilder: () => ({ ...plainErrorBody(429), statusCode: 429 }),
+      errorResponseBuilder: (request) => ({ ...(statusBodyFor(429, request.url) as object), statusCode: 429 }),
     });
   }
   app.getHttpAdapter().getInstance().decorateRequest('pastDeadline', false);

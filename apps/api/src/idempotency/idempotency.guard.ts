@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiError, plainErrorBody } from '../http/error-body';
+import { ApiError, badRequestBody, plainErrorBody, rootKeyFor } from '../http/error-body';
 import type { Organization } from '../organizations/organization';
 import { IdempotencyService } from './idempotency.service';
 
@@ -14,11 +14,13 @@ declare module 'fastify' {
 }
 
 /** A stored response, sent again instead of running the handler a second time. */
-export class ReplayedResponse {
+export class ReplayedResponse extends Error {
   constructor(
     readonly status: number,
     readonly payload: string,
-  ) {}
+  ) {
+    super('replayed idempotent response');
+  }
 }
 
 const invalidKey = () =>
@@ -47,6 +49,8 @@ export class IdempotencyGuard implements CanActivate {
         throw invalidKey();
       case 'busy':
         throw new ApiError(plainErrorBody(409));
+      case 'unreadable':
+        throw new ApiError(badRequestBody(rootKeyFor(request.url)));
       case 'replay':
         throw new ReplayedResponse(claim.status, claim.payload);
     }

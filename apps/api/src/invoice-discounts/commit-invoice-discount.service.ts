@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
-import { DataSource, EntityManager } from 'typeorm';
-import { computeInvoiceDiscount, InvoiceInput, parseInvoiceInput } from '@coupons/domain';
-import { hasErrors, invalid, invalidField, notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CreditEntity, InvoiceDiscountEntity } from '../database/entities';
+import { computeInvoiceDiscount, hasErrors, InvoiceInput, parseInvoiceInput } from '@coupons/domain';
+import { CustomersRepository } from '../catalog/customers.repository';
+import { invalid, invalidField, notFound, Result, success } from '../common/result';
+import { InvoiceDiscountEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
-import { lockCustomer } from '../database/locks';
-import { inTransaction } from '../database/transactions';
+import { Transaction, TransactionRunner } from '../database/transactions';
+import { EventsRecorder, originOf } from '../events/events.recorder';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
-import { loadDiscountInputs } from './discount-inputs';
-import { InvoiceDiscountView } from './invoice-discount.serializer';
-import { findInvoiceDiscount, storedView } from './stored-invoice-discount';
+import { DiscountInputsLoader } from './discount-inputs';
+import { InvoiceDiscountView, serializeInvoiceDiscount } from './invoice-discount.serializer';
+import { InvoiceDiscountsRepository } from './invoice-discounts.repository';
+import { storedView } from './stored-invoice-discount';
 
 const requestHash = (invoice: InvoiceInput) => createHash('sha256').update(stableStringify(invoice)).digest('hex');
 
@@ -23,29 +23,37 @@ const requestHash = (invoice: InvoiceInput) => createHash('sha256').update(stabl
  */
 @Injectable()
 export class CommitInvoiceDiscountService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly customers: CustomersRepository,
+    private readonly invoiceDiscounts: InvoiceDiscountsRepository,
+    private readonly discountInputs: DiscountInputsLoader,
+    private readonly events: EventsRecorder,
+  ) {}
 
   async call(organization: Organization, input: JsonObject): Promise<Result<InvoiceDiscountView>> {
     const { invoice, errors } = parseInvoiceInput(input, { requireExternalInvoiceId: true });
     if (hasErrors(errors)) return invalid(errors);
     try {
-      return await inTransaction(this.dataSource, (manager) => this.commit(manager, organization, invoice));
+      return await this.transactions.run((tx) => this.commit(tx, organization, invoice));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // The same external_invoice_id was committed concurrently for another customer: answer as a retry would.
-      return this.replay(this.dataSource.manager, organization, invoice);
+      return this.replay(organization, invoice);
     }
   }
 
-  private async commit(manager: EntityManager, organization: Organization, invoice: InvoiceInput): Promise<Result<InvoiceDiscountView>> {
+  private async commit(tx: Transaction, organization: Organization, invoice: InvoiceInput): Promise<Result<InvoiceDiscountView>> {
     // The customer's lock orders this commit with the customer's applies, voids and other commits.
-    const customer = await lockCustomer(manager, { organizationId: organization.id, externalId: invoice.externalCustomerId });
+    const customer = await this.customers.lock({ organizationId: organization.id, externalId: invoice.externalCustomerId }, tx);
     if (!customer) return notFound('customer_not_found');
-    if (await findInvoiceDiscount(manager, organization.id, invoice.externalInvoiceId!)) return this.replay(manager, organization, invoice);
+    if (await this.invoiceDiscounts.findByExternalInvoiceId(organization.id, invoice.externalInvoiceId!, tx)) {
+      return this.replay(organization, invoice, tx);
+    }
 
-    const { coupons, appliedById } = await loadDiscountInputs(manager, customer.id);
+    const { coupons, appliedById } = await this.discountInputs.load(customer.id, tx);
     const result = computeInvoiceDiscount(invoice, coupons);
-    const record = manager.getRepository(InvoiceDiscountEntity).create({
+    const record = Object.assign(new InvoiceDiscountEntity(), {
       lagoId: randomUUID(),
       organizationId: organization.id,
       customerId: customer.id,
@@ -59,39 +67,46 @@ export class CommitInvoiceDiscountService {
       voidedAt: null,
       createdAt: new Date(),
     });
-    await manager.getRepository(InvoiceDiscountEntity).insert(record);
+    await this.invoiceDiscounts.insert(record, tx);
 
     const now = new Date();
     for (const credit of result.credits) {
       const applied = appliedById.get(credit.appliedCouponId)!;
       const update = result.couponUpdates.find((candidate) => candidate.appliedCouponId === credit.appliedCouponId)!;
-      await manager.getRepository(CreditEntity).insert({
-        lagoId: randomUUID(),
-        invoiceDiscountId: record.id,
-        appliedCouponId: applied.id,
-        amountCents: credit.amountCents,
-        amountCurrency: credit.amountCurrency,
-        fees: credit.fees,
-        usedPeriod: applied.frequency === 'recurring',
-        exhaustedCoupon: update.terminate,
-        voidedAt: null,
-        createdAt: now,
-      });
-      await manager.getRepository(AppliedCouponEntity).update(
-        { id: applied.id },
+      await this.invoiceDiscounts.insertCredit(
+        {
+          lagoId: randomUUID(),
+          invoiceDiscountId: record.id,
+          appliedCouponId: applied.id,
+          amountCents: credit.amountCents,
+          amountCurrency: credit.amountCurrency,
+          fees: credit.fees,
+          usedPeriod: applied.frequency === 'recurring',
+          exhaustedCoupon: update.terminate,
+          voidedAt: null,
+          createdAt: now,
+        },
+        tx,
+      );
+      await this.invoiceDiscounts.updateAppliedCoupon(
+        applied.id,
         {
           amountCentsRemaining: update.amountCentsRemaining,
           frequencyDurationRemaining: update.frequencyDurationRemaining,
           ...(update.terminate ? { status: 'terminated' as const, terminatedAt: now } : {}),
         },
+        tx,
       );
     }
-    return success(await storedView(manager, record));
+    const view = storedView(await this.invoiceDiscounts.stored(record, tx));
+    const data = { invoice_discount: serializeInvoiceDiscount(view) };
+    await this.events.record(tx, { ...originOf(organization), type: 'invoice_discount.committed', objectId: record.lagoId, data });
+    return success(view);
   }
 
-  private async replay(manager: EntityManager, organization: Organization, invoice: InvoiceInput): Promise<Result<InvoiceDiscountView>> {
-    const existing = await findInvoiceDiscount(manager, organization.id, invoice.externalInvoiceId!);
+  private async replay(organization: Organization, invoice: InvoiceInput, tx?: Transaction): Promise<Result<InvoiceDiscountView>> {
+    const existing = await this.invoiceDiscounts.findByExternalInvoiceId(organization.id, invoice.externalInvoiceId!, tx);
     if (!existing || existing.requestHash !== requestHash(invoice)) return invalidField('external_invoice_id', 'value_already_exist');
-    return success(await storedView(manager, existing));
+    return success(storedView(await this.invoiceDiscounts.stored(existing, tx)));
   }
 }

@@ -1,46 +1,54 @@
-import { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { DiscountableCoupon, formatPercentageRate } from '@coupons/domain';
-import { AppliedCouponEntity } from '../database/entities';
-import { hydrateAll, preparedQuery } from '../database/prepared';
-import { targetCodesOf } from '../coupons/target-codes';
+import { CouponTargetsRepository, TargetCodes } from '../coupons/coupon-targets.repository';
+import type { AppliedCouponEntity } from '../database/entities';
+import type { Transaction } from '../database/transactions';
+import { ActiveAppliedCoupon, InvoiceDiscountsRepository } from './invoice-discounts.repository';
 
 export interface DiscountInputs {
   coupons: DiscountableCoupon[];
   appliedById: Map<string, AppliedCouponEntity>;
 }
 
-type AppliedWithCoupon = Record<string, unknown> & { coupon_code: string; coupon_kind: string; coupon_limited: number | boolean | string };
+function discountable({ applied, couponCode, couponType, minimumAmountCents, minimumAmountCurrency }: ActiveAppliedCoupon, codes?: TargetCodes): DiscountableCoupon {
+  return {
+    id: applied.lagoId,
+    couponCode,
+    couponType,
+    amountCents: applied.amountCents,
+    amountCurrency: applied.amountCurrency,
+    percentageRate: formatPercentageRate(applied.percentageRate),
+    frequency: applied.frequency,
+    frequencyDurationRemaining: applied.frequencyDurationRemaining,
+    amountCentsRemaining: applied.amountCentsRemaining,
+    planCodes: codes?.planCodes ?? [],
+    billableMetricCodes: codes?.billableMetricCodes ?? [],
+    minimumAmountCents,
+    minimumAmountCurrency,
+  };
+}
 
 /**
- * The customer's active applied coupons, oldest first, with their coupons' code and type (one joined
- * statement) and, for limited coupons only, their plan and metric codes.
+ * What the discount engine computes an invoice from: the customer's active applied coupons, oldest first,
+ * each with the minimum of the promotion code it was redeemed through and, for limited coupons only, their
+ * plan and metric codes. Two statements at most.
  */
-export async function loadDiscountInputs(manager: EntityManager, customerId: number): Promise<DiscountInputs> {
-  const rows = await preparedQuery<AppliedWithCoupon>(
-    manager,
-    'SELECT a.*, c.code AS coupon_code, c.coupon_type AS coupon_kind, (c.limited_plans OR c.limited_billable_metrics) AS coupon_limited ' +
-      'FROM applied_coupons a JOIN coupons c ON c.id = a.coupon_id WHERE a.customer_id = ? AND a.status = ? ORDER BY a.created_at, a.id',
-    [customerId, 'active'],
-  );
-  const applied = hydrateAll(manager.connection, AppliedCouponEntity, rows);
-  const limitedIds = [...new Set(rows.filter((row) => Number(row.coupon_limited) === 1).map((row) => Number(row.coupon_id)))];
-  const targets = await targetCodesOf(manager, limitedIds);
+@Injectable()
+export class DiscountInputsLoader {
+  constructor(
+    private readonly invoiceDiscounts: InvoiceDiscountsRepository,
+    private readonly couponTargets: CouponTargetsRepository,
+  ) {}
 
-  const discountable = applied.map((row, index): DiscountableCoupon => {
-    const codes = targets.get(row.couponId);
+  /** `newest` is an applied coupon not recorded (yet): it comes last, as one applied now would. */
+  async load(customerId: number, tx?: Transaction, newest?: ActiveAppliedCoupon): Promise<DiscountInputs> {
+    const active = await this.invoiceDiscounts.activeAppliedCoupons(customerId, tx);
+    if (newest) active.push(newest);
+    const limitedIds = [...new Set(active.filter((row) => row.limited).map((row) => row.applied.couponId))];
+    const targets = await this.couponTargets.codesFor(limitedIds, tx);
     return {
-      id: row.lagoId,
-      couponCode: rows[index].coupon_code,
-      couponType: rows[index].coupon_kind as DiscountableCoupon['couponType'],
-      amountCents: row.amountCents,
-      amountCurrency: row.amountCurrency,
-      percentageRate: formatPercentageRate(row.percentageRate),
-      frequency: row.frequency,
-      frequencyDurationRemaining: row.frequencyDurationRemaining,
-      amountCentsRemaining: row.amountCentsRemaining,
-      planCodes: codes?.planCodes ?? [],
-      billableMetricCodes: codes?.billableMetricCodes ?? [],
+      coupons: active.map((row) => discountable(row, targets.get(row.applied.couponId))),
+      appliedById: new Map(active.map(({ applied }) => [applied.lagoId, applied])),
     };
-  });
-  return { coupons: discountable, appliedById: new Map(applied.map((row) => [row.lagoId, row])) };
+  }
 }

@@ -10,11 +10,12 @@ export interface InvoiceDiscountView {
   feesAmountCents: number;
   couponsAmountCents: number;
   fees: { id: string; amountCents: number; couponsAmountCents: number }[];
-  credits: { appliedCouponLagoId: string; couponCode: string; amountCents: number; amountCurrency: string; fees: { id: string; amountCents: number }[] }[];
+  /** Null for the credit of a coupon not applied yet (a checkout validation's "as if applied now"). */
+  credits: { appliedCouponLagoId: string | null; couponCode: string; amountCents: number; amountCurrency: string; fees: { id: string; amountCents: number }[] }[];
   createdAt: Date | null;
 }
 
-/** CONTRACT §7 "Discount engine" response shape, in its key order. */
+/** The discount engine's `invoice_discount` wire shape, in a fixed key order (documented in docs/invoice-discounts.md). */
 export function serializeInvoiceDiscount(view: InvoiceDiscountView) {
   return {
     lago_id: view.lagoId,

@@ -1,14 +1,25 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { CouponsModule } from '../coupons/coupons.module';
 import { CommitInvoiceDiscountService } from './commit-invoice-discount.service';
+import { DiscountInputsLoader } from './discount-inputs';
+import { GetInvoiceDiscountService } from './get-invoice-discount.service';
 import { InvoiceDiscountsController } from './invoice-discounts.controller';
+import { InvoiceDiscountsRepository } from './invoice-discounts.repository';
 import { PreviewInvoiceDiscountService } from './preview-invoice-discount.service';
 import { VoidInvoiceDiscountService } from './void-invoice-discount.service';
 
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, CouponsModule],
   controllers: [InvoiceDiscountsController],
-  providers: [PreviewInvoiceDiscountService, CommitInvoiceDiscountService, VoidInvoiceDiscountService],
+  providers: [
+    InvoiceDiscountsRepository,
+    DiscountInputsLoader,
+    PreviewInvoiceDiscountService,
+    CommitInvoiceDiscountService,
+    GetInvoiceDiscountService,
+    VoidInvoiceDiscountService,
+  ],
   exports: [PreviewInvoiceDiscountService, CommitInvoiceDiscountService],
 })
 export class InvoiceDiscountsModule {}

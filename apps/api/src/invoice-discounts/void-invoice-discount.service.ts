@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CustomersRepository } from '../catalog/customers.repository';
 import { notFound, Result, success } from '../common/result';
-import { AppliedCouponEntity, CouponEntity, CreditEntity, InvoiceDiscountEntity } from '../database/entities';
-import { lockCustomer } from '../database/locks';
-import { inTransaction } from '../database/transactions';
+import { Transaction, TransactionRunner } from '../database/transactions';
+import { EventsRecorder, originOf } from '../events/events.recorder';
 import type { Organization } from '../organizations/organization';
-import { InvoiceDiscountView } from './invoice-discount.serializer';
-import { findInvoiceDiscount, storedView } from './stored-invoice-discount';
+import { InvoiceDiscountView, serializeInvoiceDiscount } from './invoice-discount.serializer';
+import { InvoiceDiscountsRepository } from './invoice-discounts.repository';
+import { storedView } from './stored-invoice-discount';
 
 /**
  * POST /invoice_discounts/:external_invoice_id/void: gives back what the invoice took — the amount to a
@@ -16,39 +15,46 @@ import { findInvoiceDiscount, storedView } from './stored-invoice-discount';
  */
 @Injectable()
 export class VoidInvoiceDiscountService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly customers: CustomersRepository,
+    private readonly invoiceDiscounts: InvoiceDiscountsRepository,
+    private readonly events: EventsRecorder,
+  ) {}
 
   call(organization: Organization, externalInvoiceId: string): Promise<Result<InvoiceDiscountView>> {
-    return inTransaction(this.dataSource, (manager) => this.void(manager, organization, externalInvoiceId));
+    return this.transactions.run((tx) => this.void(tx, organization, externalInvoiceId));
   }
 
-  private async void(manager: EntityManager, organization: Organization, externalInvoiceId: string): Promise<Result<InvoiceDiscountView>> {
-    const found = await findInvoiceDiscount(manager, organization.id, externalInvoiceId);
+  private async void(tx: Transaction, organization: Organization, externalInvoiceId: string): Promise<Result<InvoiceDiscountView>> {
+    const found = await this.invoiceDiscounts.findByExternalInvoiceId(organization.id, externalInvoiceId, tx);
     if (!found) return notFound('invoice_discount_not_found');
-    await lockCustomer(manager, { id: found.customerId });
+    await this.customers.lock({ id: found.customerId }, tx);
     // Re-read under the customer's lock: a concurrent void may have just finished.
-    const invoice = (await manager.getRepository(InvoiceDiscountEntity).findOneBy({ id: found.id }))!;
-    if (invoice.status === 'voided') return success(await storedView(manager, invoice));
+    const invoice = (await this.invoiceDiscounts.findById(found.id, tx))!;
+    if (invoice.status === 'voided') return success(storedView(await this.invoiceDiscounts.stored(invoice, tx)));
 
     const now = new Date();
-    const credits = await manager.getRepository(CreditEntity).findBy({ invoiceDiscountId: invoice.id, voidedAt: IsNull() });
-    for (const credit of credits) {
-      const applied = await manager.getRepository(AppliedCouponEntity).findOneByOrFail({ id: credit.appliedCouponId });
-      const coupon = await manager.getRepository(CouponEntity).findOneByOrFail({ id: applied.couponId });
+    for (const credit of await this.invoiceDiscounts.standingCredits(invoice.id, tx)) {
+      const { applied, coupon } = await this.invoiceDiscounts.appliedCouponWithCoupon(credit.appliedCouponId, tx);
       const reactivate = credit.exhaustedCoupon && applied.status === 'terminated' && coupon.status === 'active' && coupon.deletedAt === null;
-      await manager.getRepository(AppliedCouponEntity).update(
-        { id: applied.id },
+      await this.invoiceDiscounts.updateAppliedCoupon(
+        applied.id,
         {
           amountCentsRemaining: applied.amountCentsRemaining === null ? null : applied.amountCentsRemaining + credit.amountCents,
           frequencyDurationRemaining:
             credit.usedPeriod && applied.frequencyDurationRemaining !== null ? applied.frequencyDurationRemaining + 1 : applied.frequencyDurationRemaining,
           ...(reactivate ? { status: 'active' as const, terminatedAt: null } : {}),
         },
+        tx,
       );
-      await manager.getRepository(CreditEntity).update({ id: credit.id }, { voidedAt: now });
+      await this.invoiceDiscounts.voidCredit(credit.id, now, tx);
     }
-    await manager.getRepository(InvoiceDiscountEntity).update({ id: invoice.id }, { status: 'voided', voidedAt: now });
+    await this.invoiceDiscounts.markVoided(invoice.id, now, tx);
     invoice.status = 'voided';
-    return success(await storedView(manager, invoice));
+    const view = storedView(await this.invoiceDiscounts.stored(invoice, tx));
+    const data = { invoice_discount: serializeInvoiceDiscount(view) };
+    await this.events.record(tx, { ...originOf(organization), type: 'invoice_discount.voided', objectId: invoice.lagoId, data });
+    return success(view);
   }
 }

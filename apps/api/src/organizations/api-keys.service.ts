@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
-import { ApiKeyEntity, OrganizationEntity } from '../database/entities';
-import { preparedQuery } from '../database/prepared';
+import { ApiKeysRepository } from './api-keys.repository';
 import type { Organization } from './organization';
-
+import { OrganizationsRepository } from './organizations.repository';
 
 const KEY_PATTERN = /^cpn_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
 
@@ -31,20 +28,17 @@ function randomAlphanumeric(length: number): string {
  */
 @Injectable()
 export class ApiKeysService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly apiKeys: ApiKeysRepository,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
 
   async create(organizationName: string): Promise<{ organization: Organization; apiKey: string; publicId: string }> {
-    const organization = await this.findOrCreateOrganization(organizationName);
+    const organization = await this.organizations.findOrCreate(organizationName);
     const publicId = randomAlphanumeric(16);
     const secret = randomBytes(32).toString('base64url');
     const salt = randomBytes(16).toString('hex');
-    await this.dataSource.getRepository(ApiKeyEntity).insert({
-      organizationId: organization.id,
-      publicId,
-      salt,
-      secretHash: hashSecret(salt, secret),
-      revokedAt: null,
-    });
+    await this.apiKeys.insert({ organizationId: organization.id, publicId, salt, secretHash: hashSecret(salt, secret) });
     return { organization, apiKey: `cpn_${publicId}_${secret}`, publicId };
   }
 
@@ -52,41 +46,22 @@ export class ApiKeysService {
     const match = KEY_PATTERN.exec(token);
     if (!match) return null;
     const [, publicId, secret] = match;
-    const rows: { salt: string; secret_hash: string; organization_id: number; name: string }[] =
-      await preparedQuery(
-        this.dataSource,
-        'SELECT k.salt, k.secret_hash, o.id AS organization_id, o.name FROM api_keys k ' +
-          'JOIN organizations o ON o.id = k.organization_id WHERE k.public_id = ? AND k.revoked_at IS NULL',
-        [publicId],
-      );
-    const row = rows[0];
-    if (!row) return null;
-    const expected = Buffer.from(row.secret_hash, 'hex');
-    const actual = Buffer.from(hashSecret(row.salt, secret), 'hex');
+    const key = await this.apiKeys.findLive(publicId);
+    if (!key) return null;
+    const expected = Buffer.from(key.secretHash, 'hex');
+    const actual = Buffer.from(hashSecret(key.salt, secret), 'hex');
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-    return { id: Number(row.organization_id), name: row.name };
+    return { ...key.organization, actor: { type: 'api_key', id: publicId, name: null } };
   }
 
   /** Accepts the whole key or its public id; returns whether a live key was revoked. */
-  async revoke(keyOrPublicId: string): Promise<boolean> {
+  revoke(keyOrPublicId: string): Promise<boolean> {
     const publicId = KEY_PATTERN.exec(keyOrPublicId)?.[1] ?? keyOrPublicId;
-    const result = await this.dataSource
-      .getRepository(ApiKeyEntity)
-      .update({ publicId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return (result.affected ?? 0) > 0;
+    return this.apiKeys.revoke(publicId, new Date());
   }
 
-  async findOrCreateOrganization(name: string): Promise<Organization> {
-    const repository = this.dataSource.getRepository(OrganizationEntity);
-    const existing = await repository.findOneBy({ name });
-    if (existing) return { id: existing.id, name: existing.name };
-    try {
-      const created = await repository.save(repository.create({ name }));
-      return { id: created.id, name: created.name };
-    } catch (error) {
-      const raced = await repository.findOneBy({ name });
-      if (raced) return { id: raced.id, name: raced.name };
-      throw error;
-    }
+  /** The seed's organization: created on first use, like the one of a new key. */
+  findOrCreateOrganization(name: string): Promise<Organization> {
+    return this.organizations.findOrCreate(name);
   }
 }

@@ -3,12 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dialectFor } from '../dialects/dialects';
 import { ApiError, plainErrorBody } from '../http/error-body';
 import { webDistDir } from './web-dist';
 
 /**
  * Client-side routes of the dashboard (e.g. /coupons/SUMMER) all load index.html. Files of the bundle are
- * served by @fastify/static; unknown API paths stay JSON 404s.
+ * served by @fastify/static; unknown API paths, the dialects' included, stay JSON 404s.
  */
 @ApiExcludeController()
 @Controller()
@@ -20,7 +21,7 @@ export class WebController {
 
   @Get('*')
   index(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    if (this.indexHtml === null || request.url.startsWith('/api/') || request.url === '/api') {
+    if (this.indexHtml === null || request.url.startsWith('/api/') || request.url === '/api' || dialectFor(request.url)) {
       throw new ApiError(plainErrorBody(404));
     }
     void reply.type('text/html; charset=utf-8').send(this.indexHtml);

@@ -1,5 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { ApiKeysService } from '../../../api/src/organizations/api-keys.service';
+import { ApiKeysService } from '#api/organizations/api-keys.service';
 
 @Command({ name: 'api-keys:create', description: 'Create an API key (and its organization if needed); prints the key alone on the last line' })
 export class ApiKeysCreateCommand extends CommandRunner {

@@ -1,8 +1,9 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { formatMinorUnits } from '@coupons/domain';
-import { AppliedCouponsQuery } from '../../../api/src/applied-coupons/applied-coupons.query';
-import { CustomersService } from '../../../api/src/catalog/customers.service';
-import { failureBody } from '../../../api/src/http/error-body';
+import { serializeAppliedCouponWithCredits } from '#api/applied-coupons/applied-coupon.serializer';
+import { AppliedCouponsQuery } from '#api/applied-coupons/applied-coupons.query';
+import { CustomersService } from '#api/catalog/customers.service';
+import { failureBody } from '#api/http/error-body';
 import { OrganizationLookupService } from './organization-lookup.service';
 
 interface ListOptions {
@@ -10,7 +11,7 @@ interface ListOptions {
   organization: string;
 }
 
-type Listed = Awaited<ReturnType<AppliedCouponsQuery['call']>>['applied_coupons'][number];
+type Listed = ReturnType<typeof serializeAppliedCouponWithCredits>;
 
 const money = (cents: number, currency: string) => `${formatMinorUnits(cents, currency)} ${currency}`;
 
@@ -60,8 +61,8 @@ export class AppliedCouponsListCommand extends CommandRunner {
     if (!customer.ok) throw new Error(`Cannot list ${options.customer}: ${JSON.stringify(failureBody(customer.failure))}`);
     const listed: Listed[] = [];
     for (let page = 1; ; page++) {
-      const { applied_coupons, meta } = await this.query.call(organization.id, { page, per_page: 1000 }, customer.value.id);
-      listed.push(...applied_coupons);
+      const { records, meta } = await this.query.call(organization.id, { page, per_page: 1000 }, customer.value.id);
+      listed.push(...records.map(serializeAppliedCouponWithCredits));
       if (meta.next_page === null) break;
     }
     const header = ['LAGO_ID', 'COUPON', 'STATUS', 'DISCOUNT', 'FREQUENCY', 'REMAINING', 'CREDITED', 'APPLIED_AT', 'TERMINATED_AT'];

@@ -1,7 +1,8 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { serializeAppliedCoupon } from '../../../api/src/applied-coupons/applied-coupon.serializer';
-import { ApplyCouponService } from '../../../api/src/applied-coupons/apply-coupon.service';
-import { failureBody } from '../../../api/src/http/error-body';
+import { serializeAppliedCoupon } from '#api/applied-coupons/applied-coupon.serializer';
+import { ApplyCouponService } from '#api/applied-coupons/apply-coupon.service';
+import { failureBody } from '#api/http/error-body';
+import { actingAs, cliActor } from '#api/organizations/organization';
 import { OrganizationLookupService } from './organization-lookup.service';
 
 interface ApplyOptions {
@@ -23,7 +24,7 @@ export class ApplyCouponCommand extends CommandRunner {
   }
 
   async run(_params: string[], options: ApplyOptions): Promise<void> {
-    const organization = await this.organizations.find(options.organization);
+    const organization = actingAs(await this.organizations.find(options.organization), cliActor('coupons:apply'));
     const result = await this.applyCoupon.call(organization, { external_customer_id: options.customer, coupon_code: options.coupon });
     if (!result.ok) {
       // The API's own error body, so scripts can match the same codes as HTTP clients.

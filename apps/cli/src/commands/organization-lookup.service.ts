@@ -1,24 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OrganizationEntity } from '../../../api/src/database/entities';
-import type { Organization } from '../../../api/src/organizations/organization';
+import type { Organization } from '#api/organizations/organization';
+import { OrganizationsRepository } from '#api/organizations/organizations.repository';
 
 /** Read-only: ops commands must never create an organization from a typo, unlike `api-keys:create`. */
 @Injectable()
 export class OrganizationLookupService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly organizations: OrganizationsRepository) {}
 
   /** The named organization, or the only one when no name is given. */
   async find(name: string | undefined): Promise<Organization> {
-    const repository = this.dataSource.getRepository(OrganizationEntity);
     if (name !== undefined) {
-      const found = await repository.findOneBy({ name: name.trim() });
+      const found = await this.organizations.findByName(name.trim());
       if (!found) throw new Error(`Unknown organization "${name}"`);
-      return { id: found.id, name: found.name };
+      return found;
     }
-    const all = await repository.find({ take: 2, order: { id: 'ASC' } });
+    const all = await this.organizations.findFirst(2);
     if (all.length !== 1) throw new Error(`--organization <name> is required (${all.length ? 'several organizations exist' : 'no organization exists'})`);
-    return { id: all[0].id, name: all[0].name };
+    return all[0];
   }
 }

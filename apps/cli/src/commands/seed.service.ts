@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { generateCouponCode } from '@coupons/domain';
-import { ApiKeysService } from '../../../api/src/organizations/api-keys.service';
-import type { Organization } from '../../../api/src/organizations/organization';
-import { BillableMetricsService } from '../../../api/src/catalog/billable-metrics.service';
-import { CustomersService } from '../../../api/src/catalog/customers.service';
-import { PlansService } from '../../../api/src/catalog/plans.service';
-import { CouponEntity } from '../../../api/src/database/entities';
+import { ApiKeysService } from '#api/organizations/api-keys.service';
+import { actingAs, cliActor, Organization } from '#api/organizations/organization';
+import { CreateBillableMetricService } from '#api/catalog/create-billable-metric.service';
+import { CreatePlanService } from '#api/catalog/create-plan.service';
+import { UpsertCustomerService } from '#api/catalog/upsert-customer.service';
+import { serializeCoupon } from '#api/coupons/coupon.serializer';
+import { CouponsRepository } from '#api/coupons/coupons.repository';
+import { CouponEntity } from '#api/database/entities/index';
+import { TransactionRunner } from '#api/database/transactions';
+import { EventsRecorder, originOf } from '#api/events/events.recorder';
 
-// SQLite allows 32 766 bound variables per statement: 1 000 rows of ~28 columns fit.
+/** Coupons per progress step. */
 const BATCH_SIZE = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,11 +20,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 @Injectable()
 export class SeedService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly coupons: CouponsRepository,
     private readonly apiKeys: ApiKeysService,
-    private readonly metrics: BillableMetricsService,
-    private readonly plans: PlansService,
-    private readonly customers: CustomersService,
+    private readonly metrics: CreateBillableMetricService,
+    private readonly plans: CreatePlanService,
+    private readonly customers: UpsertCustomerService,
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventsRecorder,
   ) {}
 
   async seedCatalog(organizationName: string): Promise<Organization> {
@@ -32,13 +36,13 @@ export class SeedService {
       ['storage_gb', 'Storage (GB)', 'max_agg'],
       ['seats', 'Seats', 'unique_count_agg'],
     ]) {
-      await this.metrics.create(organization.id, { code, name, aggregation_type: aggregation });
+      await this.metrics.call(organization.id, { code, name, aggregation_type: aggregation });
     }
-    await this.plans.create(organization.id, {
+    await this.plans.call(organization.id, {
       code: 'starter', name: 'Starter', interval: 'monthly', amount_cents: 1900, amount_currency: 'EUR',
       charges: [{ billable_metric_code: 'api_calls' }],
     });
-    await this.plans.create(organization.id, {
+    await this.plans.call(organization.id, {
       code: 'business', name: 'Business', interval: 'yearly', amount_cents: 99000, amount_currency: 'EUR',
       charges: [{ billable_metric_code: 'api_calls' }, { billable_metric_code: 'storage_gb' }],
     });
@@ -46,52 +50,46 @@ export class SeedService {
       ['acme', 'Acme Corp', 'EUR'], ['globex', 'Globex', 'USD'], ['initech', 'Initech', 'EUR'],
       ['umbrella', 'Umbrella', 'JPY'], ['hooli', 'Hooli', 'USD'],
     ]) {
-      await this.customers.upsert(organization.id, { external_id: externalId, name, currency });
+      await this.customers.call(organization.id, { external_id: externalId, name, currency });
     }
     return organization;
   }
 
-  /** Inserts `count` coupons; calls `progress` with the number done after each batch. */
+  /**
+   * Inserts `count` coupons, each batch in one transaction with its `coupon.created` events; calls `progress`
+   * with the number done after each batch.
+   */
   async seedCoupons(organization: Organization, count: number, progress: (done: number) => void): Promise<void> {
     const runPrefix = generateCouponCode().slice(0, 4);
     const now = Date.now();
+    const origin = originOf(actingAs(organization, cliActor('seed')));
     for (let done = 0; done < count; ) {
       const size = Math.min(BATCH_SIZE, count - done);
       const rows = Array.from({ length: size }, (_, offset) => this.demoCoupon(organization.id, runPrefix, done + offset, now));
-      await this.insertCoupons(rows);
+      await this.transactions.run(async (tx) => {
+        await this.coupons.insertMany(rows, tx);
+        await this.events.recordMany(
+          tx,
+          rows.map((coupon) => ({
+            ...origin,
+            type: 'coupon.created' as const,
+            objectId: coupon.lagoId,
+            data: { coupon: serializeCoupon({ coupon, planCodes: [], billableMetricCodes: [] }) },
+          })),
+        );
+      });
       done += size;
       progress(done);
     }
   }
 
-  /**
-   * On MySQL one multi-row INSERT with positional parameters: TypeORM's builder spends most of a million-row
-   * seed naming and rewriting parameters. SQLite (small, single-writer seeds) keeps the builder.
-   */
-  private async insertCoupons(rows: Partial<CouponEntity>[]): Promise<void> {
-    if (this.dataSource.options.type !== 'mysql') {
-      await this.dataSource.createQueryBuilder().insert().into(CouponEntity).values(rows).updateEntity(false).execute();
-      return;
-    }
-    const columns = this.dataSource.getMetadata(CouponEntity).columns.filter((column) => !column.isGenerated);
-    const tuple = `(${columns.map(() => '?').join(',')})`;
-    const params = rows.flatMap((row) =>
-      columns.map((column) => {
-        const value = (row as Record<string, unknown>)[column.propertyName] ?? null;
-        return column.type === 'simple-json' && value !== null ? JSON.stringify(value) : value;
-      }),
-    );
-    const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
-    await this.dataSource.query(`INSERT INTO coupons (${names}) VALUES ${rows.map(() => tuple).join(',')}`, params);
-  }
-
-  private demoCoupon(organizationId: number, prefix: string, index: number, now: number): Partial<CouponEntity> {
+  private demoCoupon(organizationId: number, prefix: string, index: number, now: number): CouponEntity {
     const code = `${prefix}-${String(index + 1).padStart(7, '0')}`;
     const fixed = index % 2 === 0;
     const timeLimited = index % 5 === 0;
     const terminated = index % 11 === 0;
     const createdAt = new Date(now - (index % 365) * DAY_MS);
-    return {
+    return Object.assign(new CouponEntity(), {
       lagoId: randomUUID(),
       organizationId,
       name: fixed ? `€${(index % 50) + 5} off (${code})` : `${(index % 30) + 5}% off (${code})`,
@@ -119,6 +117,6 @@ export class SeedService {
       currencyOptions: {},
       createdAt,
       updatedAt: createdAt,
-    };
+    } satisfies Omit<CouponEntity, 'id'>);
   }
 }

@@ -23,6 +23,10 @@ export class AppliedCouponEntity {
   @Column({ name: 'customer_id', type: 'int' })
   customerId: number;
 
+  /** The promotion code it was redeemed through, if any: its minimum amount applies to every invoice. */
+  @Column({ name: 'promotion_code_id', type: 'int', nullable: true })
+  promotionCodeId: number | null;
+
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: AppliedCouponStatus;
 

@@ -1,13 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { CouponStatus, CouponType, Expiration, Frequency } from '@coupons/domain';
+import { COUPON_LIST_INDEX } from '../../coupons/coupon-list-order';
 import { bigintToNumber, dateTimeColumn } from '../column-types';
 
 @Entity('coupons')
 // `live_code` is the code while the coupon is not deleted and NULL after: uniqueness among live coupons
 // without partial indexes, which MySQL lacks.
 @Index('idx_coupons_org_live_code', ['organizationId', 'liveCode'], { unique: true })
-@Index('idx_coupons_list_order', ['organizationId', 'deletedAt', 'status', 'expiration', 'expirationAt', 'createdAt', 'id'])
+@Index('idx_coupons_list_order', COUPON_LIST_INDEX.map(({ property }) => property))
 @Index('idx_coupons_expiry', ['status', 'expirationAt'])
+// Newest first with a cursor (the Stripe dialect's lists): a page straight from the index.
+@Index('idx_coupons_newest_first', ['organizationId', 'deletedAt', 'createdAt', 'id'])
 export class CouponEntity {
   @PrimaryGeneratedColumn()
   id: number;

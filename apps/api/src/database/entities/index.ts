@@ -5,12 +5,18 @@ import { CouponTargetEntity } from './coupon-target.entity';
 import { CouponEntity } from './coupon.entity';
 import { CreditEntity } from './credit.entity';
 import { CustomerEntity } from './customer.entity';
+import { FlexpriceCouponRulesEntity } from './flexprice-coupon-rules.entity';
+import { EventEntity } from './event.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { InvoiceDiscountEntity } from './invoice-discount.entity';
 import { JobLockEntity } from './job-lock.entity';
 import { OrganizationEntity } from './organization.entity';
 import { PlanChargeEntity } from './plan-charge.entity';
 import { PlanEntity } from './plan.entity';
+import { PromotionCodeBatchEntity } from './promotion-code-batch.entity';
+import { PromotionCodeEntity } from './promotion-code.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
 export {
   ApiKeyEntity,
@@ -20,12 +26,18 @@ export {
   CouponTargetEntity,
   CreditEntity,
   CustomerEntity,
+  EventEntity,
+  FlexpriceCouponRulesEntity,
   IdempotencyKeyEntity,
   InvoiceDiscountEntity,
   JobLockEntity,
   OrganizationEntity,
   PlanChargeEntity,
   PlanEntity,
+  PromotionCodeBatchEntity,
+  PromotionCodeEntity,
+  WebhookDeliveryEntity,
+  WebhookEndpointEntity,
 };
 
 export const ENTITIES = [
@@ -37,9 +49,15 @@ export const ENTITIES = [
   CustomerEntity,
   CouponEntity,
   CouponTargetEntity,
+  FlexpriceCouponRulesEntity,
   AppliedCouponEntity,
   InvoiceDiscountEntity,
   CreditEntity,
   IdempotencyKeyEntity,
   JobLockEntity,
+  PromotionCodeEntity,
+  PromotionCodeBatchEntity,
+  EventEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
 ];

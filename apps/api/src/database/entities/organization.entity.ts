@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { dateTimeColumn } from '../column-types';
 
 @Entity('organizations')
@@ -6,7 +6,8 @@ export class OrganizationEntity {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 255, unique: true })
+  @Index('idx_organizations_name', { unique: true })
+  @Column({ type: 'varchar', length: 255 })
   name: string;
 
   @CreateDateColumn({ name: 'created_at', ...dateTimeColumn })

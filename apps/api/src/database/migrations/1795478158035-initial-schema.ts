@@ -1,6 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { COUPON_LIST_INDEX } from '../../coupons/coupon-list-order';
 
-/** The whole schema of the first release. Codes and external ids compare byte for byte (utf8mb4_bin). */
+/**
+ * The whole schema of the first release. Codes and external ids compare byte for byte (utf8mb4_bin).
+ * Default timestamps have the column's own precision: MySQL 8 refuses `DATETIME(3) DEFAULT CURRENT_TIMESTAMP(6)`.
+ */
 export class InitialSchema1795478158035 implements MigrationInterface {
   name = 'InitialSchema1795478158035';
 
@@ -13,7 +17,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`salt\` varchar(64) NOT NULL,
       \`secret_hash\` varchar(128) NOT NULL,
       \`revoked_at\` datetime(3) NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_api_keys_public_id\` (\`public_id\`),
       PRIMARY KEY (\`id\`)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
@@ -33,7 +37,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`frequency_duration\` bigint NULL,
       \`frequency_duration_remaining\` bigint NULL,
       \`terminated_at\` datetime(3) NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_applied_coupons_lago_id\` (\`lago_id\`),
       INDEX \`idx_applied_coupons_org_order\` (\`organization_id\`,
       \`created_at\`,
@@ -52,7 +56,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`name\` varchar(255) NOT NULL,
       \`code\` varchar(255) COLLATE utf8mb4_bin NOT NULL,
       \`aggregation_type\` varchar(32) NOT NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_billable_metrics_lago_id\` (\`lago_id\`),
       UNIQUE INDEX \`idx_billable_metrics_org_code\` (\`organization_id\`,
       \`code\`),
@@ -95,18 +99,12 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`starts_at\` datetime(3) NULL,
       \`metadata\` text NULL,
       \`currency_options\` text NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-      \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+      \`updated_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_coupons_lago_id\` (\`lago_id\`),
       INDEX \`idx_coupons_expiry\` (\`status\`,
       \`expiration_at\`),
-      INDEX \`idx_coupons_list_order\` (\`organization_id\`,
-      \`deleted_at\`,
-      \`status\`,
-      \`expiration\`,
-      \`expiration_at\`,
-      \`created_at\`,
-      \`id\`),
+      INDEX \`idx_coupons_list_order\` (${COUPON_LIST_INDEX.map(({ column }) => `\`${column}\``).join(',\n      ')}),
       UNIQUE INDEX \`idx_coupons_org_live_code\` (\`organization_id\`,
       \`live_code\`),
       PRIMARY KEY (\`id\`)
@@ -123,7 +121,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`used_period\` tinyint NOT NULL DEFAULT 0,
       \`exhausted_coupon\` tinyint NOT NULL DEFAULT 0,
       \`voided_at\` datetime(3) NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_credits_lago_id\` (\`lago_id\`),
       INDEX \`idx_credits_invoice_discount\` (\`invoice_discount_id\`),
       INDEX \`idx_credits_applied_coupon\` (\`applied_coupon_id\`),
@@ -137,7 +135,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`external_id\` varchar(255) COLLATE utf8mb4_bin NOT NULL,
       \`name\` varchar(255) NULL,
       \`currency\` varchar(3) NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_customers_lago_id\` (\`lago_id\`),
       UNIQUE INDEX \`idx_customers_org_external_id\` (\`organization_id\`,
       \`external_id\`),
@@ -151,7 +149,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`request_hash\` varchar(64) NOT NULL,
       \`response_status\` int NULL,
       \`response_body\` text NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       INDEX \`idx_idempotency_keys_created_at\` (\`created_at\`),
       UNIQUE INDEX \`idx_idempotency_keys_scope\` (\`organization_id\`,
       \`scope_hash\`),
@@ -171,7 +169,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`coupons_amount_cents\` bigint NOT NULL,
       \`fees\` text NOT NULL,
       \`voided_at\` datetime(3) NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_invoice_discounts_lago_id\` (\`lago_id\`),
       UNIQUE INDEX \`idx_invoice_discounts_org_external_id\` (\`organization_id\`,
       \`external_invoice_id\`),
@@ -188,7 +186,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
     CREATE TABLE \`organizations\` (
       \`id\` int NOT NULL AUTO_INCREMENT,
       \`name\` varchar(255) NOT NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_organizations_name\` (\`name\`),
       PRIMARY KEY (\`id\`)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
@@ -212,7 +210,7 @@ export class InitialSchema1795478158035 implements MigrationInterface {
       \`interval\` varchar(32) NOT NULL,
       \`amount_cents\` bigint NOT NULL,
       \`amount_currency\` varchar(3) NOT NULL,
-      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+      \`created_at\` datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
       UNIQUE INDEX \`idx_plans_lago_id\` (\`lago_id\`),
       UNIQUE INDEX \`idx_plans_org_code\` (\`organization_id\`,
       \`code\`),

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { COUPON_LIST_INDEX } from '../../coupons/coupon-list-order';
 
 /** Rows a connection's counter updates are spread over, so that concurrent creates don't queue on one row. */
 export const COUPON_LIST_STATS_SLOTS = 32;
@@ -14,8 +15,8 @@ function bump(row: 'OLD' | 'NEW', delta: 1 | -1): string {
   );
 }
 
-/** The columns that place a coupon in the list (CouponsQuery's order and filters). */
-const LIST_COLUMNS = ['organization_id', 'deleted_at', 'status', 'expiration', 'expiration_at', 'created_at', 'id'];
+/** The columns that place a coupon in the list: its filters and its order. */
+const LIST_COLUMNS = COUPON_LIST_INDEX.map(({ column }) => column);
 
 /**
  * `total_count` of a million-coupon organization without counting a million index entries: per

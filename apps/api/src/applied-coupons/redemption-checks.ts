@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppliedCouponOverrides, buildAppliedCouponOverrides, hasErrors, promotionCodeRefusal } from '@coupons/domain';
+import { CustomersRepository } from '../catalog/customers.repository';
+import { invalid, invalidField, notAllowed, notFound, Result, success } from '../common/result';
+import { attributesOf } from '../coupons/coupon-record';
+import { CouponsRepository } from '../coupons/coupons.repository';
+import { AppliedCouponEntity, CouponEntity, CustomerEntity, PromotionCodeEntity } from '../database/entities';
+import type { Transaction } from '../database/transactions';
+import type { JsonObject } from '../http/root-object';
+import type { Organization } from '../organizations/organization';
+import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.repository';
+import { AppliedCouponsRepository } from './applied-coupons.repository';
+import { overlapsActiveCoupon } from './coupon-overlap';
+
+/** What an apply that passed every check would record. */
+export interface Redemption {
+  customer: CustomerEntity;
+  coupon: CouponEntity;
+  /** The code the coupon is redeemed through, if the request named one. */
+  promotionCode: PromotionCodeEntity | null;
+  terms: AppliedCouponOverrides;
+}
+
+export const isRedeemableAt = (coupon: CouponEntity, now: Date) =>
+  coupon.status === 'active' && coupon.deletedAt === null && (coupon.expirationAt === null || coupon.expirationAt > now);
+
+const isGiven = (input: JsonObject, key: string) => input[key] !== undefined && input[key] !== null;
+
+/** The applied coupon a redemption makes, before it is recorded: remaining amount for fixed once, periods for recurring. */
+export function newAppliedCoupon({ customer, coupon, promotionCode, terms }: Redemption, organizationId: number, now: Date): AppliedCouponEntity {
+  const fixedOnce = coupon.couponType === 'fixed_amount' && terms.frequency === 'once';
+  const recurring = terms.frequency === 'recurring';
+  return Object.assign(new AppliedCouponEntity(), {
+    lagoId: randomUUID(),
+    organizationId,
+    couponId: coupon.id,
+    customerId: customer.id,
+    promotionCodeId: promotionCode?.id ?? null,
+    status: 'active',
+    amountCents: terms.amountCents,
+    amountCentsRemaining: fixedOnce ? terms.amountCents : null,
+    amountCurrency: terms.amountCurrency,
+    percentageRate: terms.percentageRate,
+    frequency: terms.frequency,
+    frequencyDuration: recurring ? terms.frequencyDuration : null,
+    frequencyDurationRemaining: recurring ? terms.frequencyDuration : null,
+    terminatedAt: null,
+    createdAt: now,
+  } satisfies Omit<AppliedCouponEntity, 'id'>);
+}
+
+/**
+ * Every check of an apply, in its fixed order, so that a request with several faults always gets the same
+ * error: customer; then the promotion code (unknown, then why this customer may not redeem it) when one is
+ * named; then its coupon (redeemable, start date, plan overlap, reusable, max_redemptions) and the overrides.
+ * An apply runs them in its transaction with the customer's and the code's rows locked; a checkout
+ * validation runs the very same checks without a transaction and without writing anything.
+ */
+@Injectable()
+export class RedemptionChecks {
+  constructor(
+    private readonly customers: CustomersRepository,
+    private readonly coupons: CouponsRepository,
+    private readonly promotionCodes: PromotionCodesRepository,
+    private readonly appliedCoupons: AppliedCouponsRepository,
+  ) {}
+
+  async check(organization: Organization, input: JsonObject, now: Date, tx?: Transaction): Promise<Result<Redemption>> {
+    // A coupon is named one way or the other, never both.
+    if (isGiven(input, 'coupon_code') && isGiven(input, 'promotion_code')) return invalidField('coupon_code', 'value_is_invalid');
+    const externalId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
+    const customer = externalId === null ? null : await this.findCustomer(organization.id, externalId, tx);
+    if (!customer) return notFound('customer_not_found');
+
+    let promotionCode: PromotionCodeEntity | null = null;
+    let coupon: CouponEntity | null;
+    if (isGiven(input, 'promotion_code')) {
+      const code = typeof input.promotion_code === 'string' ? input.promotion_code : null;
+      promotionCode = code === null ? null : await this.promotionCodes.findByCode(organization.id, code, { tx, lock: tx !== undefined });
+      if (!promotionCode) return notFound('promotion_code_not_found');
+      // Only a first-time restriction needs the customer's history.
+      const returning = promotionCode.restrictions.firstTimeTransaction && (await this.appliedCoupons.isReturningCustomer(customer.id, tx));
+      const refusal = promotionCodeRefusal(promotionCode, { externalId: customer.externalId, hasAppliedCouponOrCommittedDiscount: returning }, now);
+      if (refusal) return invalidField('promotion_code', refusal);
+      coupon = await this.appliedCoupons.findCoupon(promotionCode.couponId, tx);
+    } else {
+      const couponCode = typeof input.coupon_code === 'string' ? input.coupon_code : null;
+      coupon = couponCode === null ? null : await this.coupons.findLive(organization.id, couponCode, tx);
+    }
+    if (!coupon || !isRedeemableAt(coupon, now)) return notFound('coupon_not_found');
+    return this.checkCoupon(input, customer, coupon, promotionCode, now, tx);
+  }
+
+  private async checkCoupon(
+    input: JsonObject,
+    customer: CustomerEntity,
+    coupon: CouponEntity,
+    promotionCode: PromotionCodeEntity | null,
+    now: Date,
+    tx?: Transaction,
+  ): Promise<Result<Redemption>> {
+    if (coupon.startsAt !== null && coupon.startsAt > now) return invalidField('coupon', 'coupon_not_yet_redeemable');
+    // An unlimited coupon overlaps nothing: no need to look at the customer's other coupons.
+    const limited = coupon.limitedPlans || coupon.limitedBillableMetrics;
+    if (limited && (await overlapsActiveCoupon(this.appliedCoupons, coupon.id, customer.id, tx))) return notAllowed('plan_overlapping');
+    if (!coupon.reusable && (await this.appliedCoupons.hasBeenApplied(coupon.id, customer.id, tx))) {
+      return invalidField('coupon', 'coupon_is_not_reusable');
+    }
+    if (coupon.maxRedemptions !== null && coupon.redemptionsCount >= coupon.maxRedemptions) {
+      return invalidField('coupon', 'max_redemptions_reached');
+    }
+    const { attributes, errors } = buildAppliedCouponOverrides(input, attributesOf(coupon), customer.currency);
+    if (hasErrors(errors)) return invalid(errors);
+    return success({ customer, coupon, promotionCode, terms: attributes });
+  }
+
+  private findCustomer(organizationId: number, externalId: string, tx?: Transaction): Promise<CustomerEntity | null> {
+    // The customer's lock orders its applies (reusable and overlap checks) with its invoice commits and voids.
+    return tx ? this.customers.lock({ organizationId, externalId }, tx) : this.customers.findByExternalId(organizationId, externalId);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Pagination, PaginationMeta } from '@coupons/domain';
+import { DataSource, In } from 'typeorm';
+import { CustomerEntity } from '../database/entities';
+import { isUniqueViolation } from '../database/errors';
+import { hydrate, preparedQuery } from '../database/prepared';
+import type { Transaction } from '../database/transactions';
+import { newestFirstPage } from '../database/newest-first-page';
+
+/** A customer is locked by its id, or by its organization and external id. */
+export type CustomerKey = { id: number } | { organizationId: number; externalId: string };
+
+/** Every statement on `customers`. */
+@Injectable()
+export class CustomersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** On every preview, apply and customer read: a prepared statement. */
+  async findByExternalId(organizationId: number, externalId: string): Promise<CustomerEntity | null> {
+    const [row] = await preparedQuery(this.dataSource, 'SELECT * FROM customers WHERE organization_id = ? AND external_id = ?', [organizationId, externalId]);
+    return row ? hydrate(this.dataSource, CustomerEntity, row) : null;
+  }
+
+  /** Customers by id (the customers of applied coupons a coupon's deletion terminates). */
+  findByIds(ids: number[]): Promise<CustomerEntity[]> {
+    return ids.length ? this.dataSource.getRepository(CustomerEntity).findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  /**
+   * Reads a customer under a write lock (MySQL; SQLite serializes whole transactions instead). Applies,
+   * invoice commits and voids of one customer take this lock first, so they run one after another.
+   */
+  async lock(key: CustomerKey, tx: Transaction): Promise<CustomerEntity | null> {
+    if (tx.connection.options.type !== 'mysql') return tx.getRepository(CustomerEntity).findOneBy(key);
+    const [sql, params] = 'id' in key
+      ? ['SELECT * FROM customers WHERE id = ? FOR UPDATE', [key.id]]
+      : ['SELECT * FROM customers WHERE organization_id = ? AND external_id = ? FOR UPDATE', [key.organizationId, key.externalId]];
+    const [row] = await preparedQuery(tx, sql, params);
+    return row ? hydrate(this.dataSource, CustomerEntity, row) : null;
+  }
+
+  /** False when the external id was taken meanwhile (two creates raced): the caller then updates instead. */
+  async insertUnlessTaken(customer: CustomerEntity): Promise<boolean> {
+    try {
+      await this.dataSource.getRepository(CustomerEntity).insert(customer);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async update(customer: CustomerEntity): Promise<void> {
+    await this.dataSource.getRepository(CustomerEntity).update({ id: customer.id }, { name: customer.name, currency: customer.currency });
+  }
+
+  page(organizationId: number, pagination: Pagination): Promise<{ rows: CustomerEntity[]; meta: PaginationMeta }> {
+    return newestFirstPage(this.dataSource.getRepository(CustomerEntity), organizationId, pagination);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Every kind of event a change writes, `<object>.<what happened>`. Webhook endpoints subscribe to these, and
+ * the activity log filters on them.
+ */
+export const EVENT_TYPES = [
+  'coupon.created',
+  'coupon.updated',
+  'coupon.terminated',
+  'coupon.deleted',
+  'coupon.exhausted',
+  'promotion_code.created',
+  'promotion_code.updated',
+  'promotion_code_batch.completed',
+  'applied_coupon.created',
+  'applied_coupon.terminated',
+  'invoice_discount.committed',
+  'invoice_discount.voided',
+  'webhook_endpoint.disabled',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const isEventType = (value: unknown): value is EventType => typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);

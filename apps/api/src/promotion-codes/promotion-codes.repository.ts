@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Pagination, promotionCodeLookupKey } from '@coupons/domain';
+import { DataSource } from 'typeorm';
+import { PromotionCodeEntity } from '../database/entities';
+import { affectedRows, hydrate, preparedQuery } from '../database/prepared';
+import type { Transaction } from '../database/transactions';
+import { promotionCodeInsertColumns } from '../promotion-code-batches/promotion-code-batches.repository';
+import type { PromotionCodeRecord } from './promotion-code.serializer';
+
+/** What a promotion-code list is narrowed to; null means no filter. */
+export interface PromotionCodeFilters {
+  couponCode: string | null;
+  active: boolean | null;
+  batchLagoId: string | null;
+  /** The code's lookup key (upper case); a value that cannot be a code matches nothing. */
+  codeKey: string | null;
+}
+
+type RecordRow = Record<string, unknown> & { coupon_lago_id: string; coupon_code: string; batch_lago_id: string | null };
+
+const RECORD_SELECT =
+  'SELECT p.*, c.lago_id AS coupon_lago_id, c.code AS coupon_code, b.lago_id AS batch_lago_id FROM promotion_codes p ' +
+  'JOIN coupons c ON c.id = p.coupon_id LEFT JOIN promotion_code_batches b ON b.id = p.batch_id';
+
+/** Every statement on `promotion_codes` but the batches' bulk inserts: lookups ignoring case, writes, lists, redemptions. */
+@Injectable()
+export class PromotionCodesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * A code by what a customer typed, ignoring case. With `lock` (an apply's transaction), the row stays
+   * write-locked until the transaction ends (MySQL; SQLite serializes whole transactions instead), so the
+   * applies of one code run one after another and its limit holds.
+   */
+  async findByCode(organizationId: number, code: string, { tx, lock = false }: { tx?: Transaction; lock?: boolean } = {}): Promise<PromotionCodeEntity | null> {
+    const codeKey = promotionCodeLookupKey(code);
+    if (codeKey === null) return null;
+    const forUpdate = lock && this.dataSource.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const [row] = await preparedQuery(tx ?? this.dataSource, `SELECT * FROM promotion_codes WHERE organization_id = ? AND code_key = ?${forUpdate}`, [
+      organizationId,
+      codeKey,
+    ]);
+    return row ? this.entityOf(row) : null;
+  }
+
+  /** A code with its coupon's ids and its batch's, as the API answers with it. */
+  async findRecord(organizationId: number, code: string, tx?: Transaction): Promise<PromotionCodeRecord | null> {
+    const codeKey = promotionCodeLookupKey(code);
+    if (codeKey === null) return null;
+    const [row] = await preparedQuery<RecordRow>(tx ?? this.dataSource, `${RECORD_SELECT} WHERE p.organization_id = ? AND p.code_key = ?`, [organizationId, codeKey]);
+    return row ? this.recordOf(row) : null;
+  }
+
+  async isCodeTaken(organizationId: number, code: string): Promise<boolean> {
+    return (await this.findByCode(organizationId, code)) !== null;
+  }
+
+  /** One page, newest first, and the total count of the filtered list. */
+  async page(organizationId: number, filters: PromotionCodeFilters, { offset, perPage }: Pagination) {
+    // Each condition with its value; 1 and 0 for `active`: SQLite binds no booleans.
+    const given: [string, unknown][] = [
+      ['p.organization_id = ?', organizationId],
+      ['c.code = ?', filters.couponCode],
+      ['p.active = ?', filters.active === null ? null : Number(filters.active)],
+      ['b.lago_id = ?', filters.batchLagoId],
+      ['p.code_key = ?', filters.codeKey],
+    ];
+    const applied = given.filter(([, value]) => value !== null);
+    const params = applied.map(([, value]) => value);
+    const where = ` WHERE ${applied.map(([condition]) => condition).join(' AND ')}`;
+    const from = ' FROM promotion_codes p JOIN coupons c ON c.id = p.coupon_id LEFT JOIN promotion_code_batches b ON b.id = p.batch_id';
+    const [{ total }] = await preparedQuery<{ total: number | string }>(this.dataSource, `SELECT COUNT(*) AS total${from}${where}`, params);
+    const rows = await preparedQuery<RecordRow>(
+      this.dataSource,
+      `${RECORD_SELECT}${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${Number(perPage)} OFFSET ${Number(offset)}`,
+      params,
+    );
+    return { records: rows.map((row) => this.recordOf(row)), totalCount: Number(total) };
+  }
+
+  /**
+   * Up to `limit` codes newest first, from the list's start or from just past the code `after` (older ones)
+   * or just before the code `before` (newer ones, still answered newest first), with the filters and the
+   * customer a code is restricted to. Null when the cursor's code is unknown.
+   */
+  async cursorPage(
+    organizationId: number,
+    filters: PromotionCodeFilters & { customerExternalId: string | null },
+    limit: number,
+    cursor: { after?: string; before?: string } = {},
+  ): Promise<PromotionCodeRecord[] | null> {
+    const given: [string, unknown[]][] = [
+      ['p.organization_id = ?', [organizationId]],
+      ['c.code = ?', [filters.couponCode]],
+      ['p.active = ?', [filters.active === null ? null : Number(filters.active)]],
+      ['b.lago_id = ?', [filters.batchLagoId]],
+      ['p.code_key = ?', [filters.codeKey]],
+      ['p.customer_external_id = ?', [filters.customerExternalId]],
+    ];
+    const cursorCode = cursor.after ?? cursor.before;
+    const newer = cursor.after === undefined && cursor.before !== undefined;
+    if (cursorCode !== undefined) {
+      const [key] = await preparedQuery<{ id: number; created_at: unknown }>(
+        this.dataSource,
+        'SELECT id, created_at FROM promotion_codes WHERE organization_id = ? AND code_key = ?',
+        [organizationId, promotionCodeLookupKey(cursorCode)],
+      );
+      if (!key) return null;
+      const side = newer ? '>' : '<';
+      given.push([`(p.created_at ${side} ? OR (p.created_at = ? AND p.id ${side} ?))`, [key.created_at, key.created_at, key.id]]);
+    }
+    const applied = given.filter(([, values]) => values[0] !== null);
+    const where = applied.map(([condition]) => condition).join(' AND ');
+    const order = newer ? 'ASC' : 'DESC';
+    const rows = await preparedQuery<RecordRow>(
+      this.dataSource,
+      `${RECORD_SELECT} WHERE ${where} ORDER BY p.created_at ${order}, p.id ${order} LIMIT ${Number(limit)}`,
+      applied.flatMap(([, values]) => values),
+    );
+    const records = rows.map((row) => this.recordOf(row));
+    return newer ? records.reverse() : records;
+  }
+
+  /** Sets the new id on the entity; a code whose key is taken fails with the unique index's violation. */
+  async insert(code: PromotionCodeEntity, tx?: Transaction): Promise<void> {
+    if (this.dataSource.options.type !== 'mysql') {
+      const result = await (tx ?? this.dataSource.manager).getRepository(PromotionCodeEntity).insert(code);
+      code.id = Number(result.identifiers[0].id);
+      return;
+    }
+    // The row shape batches write too, as one prepared statement.
+    const columns = promotionCodeInsertColumns(this.dataSource);
+    const sql = `INSERT INTO promotion_codes (${columns.map((column) => column.name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const result = (await preparedQuery(tx ?? this.dataSource, sql, columns.map((column) => column.value(code)))) as unknown as { insertId: number };
+    code.id = result.insertId;
+  }
+
+  async update(id: number, changes: Pick<PromotionCodeEntity, 'active' | 'metadata' | 'expiresAt'>, tx?: Transaction): Promise<void> {
+    await (tx ?? this.dataSource.manager).getRepository(PromotionCodeEntity).update({ id }, changes);
+  }
+
+  /**
+   * Takes one redemption of the code, unless its limit is reached: a conditional UPDATE, so the limit holds
+   * whatever else runs. False when nothing was left to take.
+   */
+  async redeem(id: number, tx: Transaction): Promise<boolean> {
+    const sql = 'UPDATE promotion_codes SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)';
+    return (await affectedRows(tx, sql, [id])) > 0;
+  }
+
+  /** The code of each id, for the applied coupons redeemed through one. */
+  async codesByIds(ids: number[]): Promise<Map<number, string>> {
+    const codes = new Map<number, string>();
+    if (ids.length === 0) return codes;
+    const rows = await preparedQuery<{ id: number; code: string }>(
+      this.dataSource,
+      `SELECT id, code FROM promotion_codes WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    );
+    for (const { id, code } of rows) codes.set(Number(id), code);
+    return codes;
+  }
+
+  async batchLagoId(batchId: number): Promise<string | null> {
+    const [row] = await preparedQuery<{ lago_id: string }>(this.dataSource, 'SELECT lago_id FROM promotion_code_batches WHERE id = ?', [batchId]);
+    return row?.lago_id ?? null;
+  }
+
+  private recordOf(row: RecordRow): PromotionCodeRecord {
+    return { promotionCode: this.entityOf(row), couponLagoId: row.coupon_lago_id, couponCode: row.coupon_code, batchLagoId: row.batch_lago_id };
+  }
+
+  /** The columns' own conversions, then each value set where the entity keeps it (restrictions are embedded). */
+  private entityOf(row: Record<string, unknown>): PromotionCodeEntity {
+    const flat = hydrate(this.dataSource, PromotionCodeEntity, row) as unknown as Record<string, unknown>;
+    const entity = new PromotionCodeEntity();
+    for (const column of this.dataSource.getMetadata(PromotionCodeEntity).columns) column.setEntityValue(entity, flat[column.propertyName] ?? null);
+    return entity;
+  }
+}
