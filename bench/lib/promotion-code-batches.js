@@ -7,10 +7,12 @@
  * our server's peak RSS during it.
  */
 const { execFile } = require('node:child_process');
+const { setTimeout: sleep } = require('node:timers/promises');
 const { join } = require('node:path');
 const { promisify } = require('node:util');
 const autocannon = require('autocannon');
 const { sampleRss } = require('./processes');
+const { mustApi: api } = require('./scenarios');
 const { fmt, mb, log } = require('./format');
 
 const FLOOR = join(__dirname, '../floor/promotion-code-batch.js');
@@ -24,18 +26,7 @@ const TEMPLATE = { prefix: 'BENCH-', length: 10 };
 const GET_CONNECTIONS = 8;
 const GET_RATE = 400;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function api(url, key, method, path, body) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (response.status !== 200) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** GET /coupons/:code over the get scenario's coupons for `seconds`, or until stopped. */
 function readCoupons(url, key, seconds) {

@@ -86,29 +86,36 @@ async function setupData(url, key) {
 
 // ------------------------------------------------------------------------------------------------ scenarios
 
-/** Each scenario: autocannon request definitions with a per-request counter (unique codes, rotating ids). */
-function scenarioRequests(name, tag) {
+/** One POST per request, its body built from the request's number (unique codes, rotating ids). */
+function posting(path, bodyOf) {
   let n = 0;
+  return [
+    {
+      method: 'POST',
+      path,
+      setupRequest(request) {
+        request.body = JSON.stringify(bodyOf(n++));
+        return request;
+      },
+    },
+  ];
+}
+
+const INVOICE_FEES = [{ id: 'subscription', amount_cents: 10000 }, { id: 'usage', amount_cents: 2550 }];
+
+/** Each scenario's autocannon request definitions. */
+function scenarioRequests(name, tag) {
   switch (name) {
     case 'create':
-      return [
-        {
-          method: 'POST',
-          path: '/api/v1/coupons',
-          setupRequest(request) {
-            const i = n++;
-            request.body = JSON.stringify({
-              coupon: {
-                name: `Bench ${i}`, code: `bench-${tag}-${i}`, description: 'Created by the benchmark',
-                coupon_type: 'fixed_amount', amount_cents: 1500, amount_currency: 'EUR',
-                frequency: 'recurring', frequency_duration: 6, expiration: 'no_expiration', reusable: true,
-              },
-            });
-            return request;
-          },
+      return posting('/api/v1/coupons', (i) => ({
+        coupon: {
+          name: `Bench ${i}`, code: `bench-${tag}-${i}`, description: 'Created by the benchmark',
+          coupon_type: 'fixed_amount', amount_cents: 1500, amount_currency: 'EUR',
+          frequency: 'recurring', frequency_duration: 6, expiration: 'no_expiration', reusable: true,
         },
-      ];
-    case 'get':
+      }));
+    case 'get': {
+      let n = 0;
       return [
         {
           method: 'GET',
@@ -118,67 +125,27 @@ function scenarioRequests(name, tag) {
           },
         },
       ];
+    }
     case 'apply':
-      return [
-        {
-          method: 'POST',
-          path: '/api/v1/applied_coupons',
-          setupRequest(request) {
-            const i = n++;
-            request.body = JSON.stringify({
-              applied_coupon: { external_customer_id: `apply-${i % SETUP.applyCustomers}`, coupon_code: `apply-${i % SETUP.applyCoupons}` },
-            });
-            return request;
-          },
-        },
-      ];
+      return posting('/api/v1/applied_coupons', (i) => ({
+        applied_coupon: { external_customer_id: `apply-${i % SETUP.applyCustomers}`, coupon_code: `apply-${i % SETUP.applyCoupons}` },
+      }));
     case 'preview':
-      return [
-        {
-          method: 'POST',
-          path: '/api/v1/invoice_discounts/preview',
-          setupRequest(request) {
-            request.body = JSON.stringify({
-              invoice: {
-                external_customer_id: `preview-${n++ % SETUP.previewCustomers}`, currency: 'EUR',
-                fees: [{ id: 'subscription', amount_cents: 10000 }, { id: 'usage', amount_cents: 2550 }],
-              },
-            });
-            return request;
-          },
-        },
-      ];
+      return posting('/api/v1/invoice_discounts/preview', (i) => ({
+        invoice: { external_customer_id: `preview-${i % SETUP.previewCustomers}`, currency: 'EUR', fees: INVOICE_FEES },
+      }));
     case 'apply-promo':
-      return [
-        {
-          method: 'POST',
-          path: '/api/v1/applied_coupons',
-          setupRequest(request) {
-            const i = n++;
-            // Typed in lower case, as customers do: the lookup ignores case.
-            request.body = JSON.stringify({
-              applied_coupon: { external_customer_id: `apply-${i % SETUP.applyCustomers}`, promotion_code: `apply-promo-${i % SETUP.applyCoupons}` },
-            });
-            return request;
-          },
-        },
-      ];
+      // Typed in lower case, as customers do: the lookup ignores case.
+      return posting('/api/v1/applied_coupons', (i) => ({
+        applied_coupon: { external_customer_id: `apply-${i % SETUP.applyCustomers}`, promotion_code: `apply-promo-${i % SETUP.applyCoupons}` },
+      }));
     case 'validate':
-      return [
-        {
-          method: 'POST',
-          path: '/api/v1/promotion_codes/validate',
-          setupRequest(request) {
-            request.body = JSON.stringify({
-              validation: {
-                code: 'validate-promo', external_customer_id: `preview-${n++ % SETUP.previewCustomers}`,
-                invoice: { currency: 'EUR', fees: [{ id: 'subscription', amount_cents: 10000 }, { id: 'usage', amount_cents: 2550 }] },
-              },
-            });
-            return request;
-          },
+      return posting('/api/v1/promotion_codes/validate', (i) => ({
+        validation: {
+          code: 'validate-promo', external_customer_id: `preview-${i % SETUP.previewCustomers}`,
+          invoice: { currency: 'EUR', fees: INVOICE_FEES },
         },
-      ];
+      }));
     default:
       throw new Error(`unknown scenario ${name}`);
   }
@@ -328,4 +295,4 @@ async function runLists(server, key, opts, totalCoupons) {
   return results;
 }
 
-module.exports = { setupData, SCENARIOS, floorScenario, runScenario, medianOfRounds, sampleResponses, shapeDiff, runLists, load };
+module.exports = { mustApi, setupData, SCENARIOS, floorScenario, runScenario, medianOfRounds, sampleResponses, shapeDiff, runLists, load };

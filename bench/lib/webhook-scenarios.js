@@ -7,8 +7,9 @@
  *    `created_at`), p50 and p99, and after the deliveries drain, events missing and duplicates.
  */
 const { createServer } = require('node:http');
+const { setTimeout: sleep } = require('node:timers/promises');
 const autocannon = require('autocannon');
-const { runScenario, medianOfRounds } = require('./scenarios');
+const { runScenario, medianOfRounds, mustApi: api } = require('./scenarios');
 const { fmt, log } = require('./format');
 
 const TARGETS = { throughputRatio: 0.8, lagP50Ms: 200, lagP99Ms: 1000 };
@@ -17,18 +18,7 @@ const STEADY_CONNECTIONS = 16;
 /** How long the deliveries of a phase may take to drain once its load stops. */
 const DRAIN_MS = 60_000;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function api(url, key, method, path, body) {
-  const response = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (response.status !== 200) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Per phase (the `?phase=` of the endpoint URL): every delivery's event id, receipt time and event `created_at`. */
 async function startReceiver() {

@@ -4,6 +4,7 @@ import { Pagination, PaginationMeta } from '@coupons/domain';
 import { DataSource, In } from 'typeorm';
 import { BillableMetricEntity, PlanChargeEntity, PlanEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
+import { inTransaction } from '../database/transactions';
 import { newestFirstPage } from '../database/newest-first-page';
 
 /** A plan with the billable metrics it charges, in the order the charges were given. */
@@ -28,7 +29,7 @@ export class PlansRepository {
   /** The plan and its charges in one transaction; false when the code was taken meanwhile by a concurrent create. */
   async insertUnlessCodeTaken(plan: PlanEntity, charges: BillableMetricEntity[]): Promise<boolean> {
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await inTransaction(this.dataSource, async (manager) => {
         await manager.getRepository(PlanEntity).insert(plan);
         if (charges.length) {
           await manager.getRepository(PlanChargeEntity).insert(charges.map((metric) => ({ planId: plan.id, billableMetricId: metric.id })));

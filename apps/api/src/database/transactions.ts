@@ -9,8 +9,30 @@ import { isRetryableLockError } from './errors';
  */
 export type Transaction = EntityManager;
 
+/**
+ * The last transaction queued on each SQLite database. TypeORM's SQLite driver runs every transaction on
+ * one shared connection, so two that overlap would interleave their statements (the second becoming a
+ * savepoint of the first); SQLite allows one writer anyway, so this process runs them one after another.
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+function isSqlite(dataSource: DataSource): boolean {
+  return dataSource.options.type === 'better-sqlite3';
+}
+
 /** Runs `work` in a transaction, retrying it from the start after a deadlock or lock timeout. */
-export async function inTransaction<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+export function inTransaction<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  if (!isSqlite(dataSource)) return withRetries(dataSource, work);
+  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
+  const run = previous.then(
+    () => withRetries(dataSource, work),
+    () => withRetries(dataSource, work),
+  );
+  sqliteQueues.set(dataSource, run.catch(() => undefined));
+  return run;
+}
+
+async function withRetries<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>): Promise<T> {
   const attempts = 5;
   for (let attempt = 1; ; attempt++) {
     try {

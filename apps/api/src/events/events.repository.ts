@@ -5,7 +5,7 @@ import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { EventEntity } from '../database/entities';
 import { hydrateAll, insertOf, preparedInsert, preparedQuery } from '../database/prepared';
-import type { Transaction } from '../database/transactions';
+import { inTransaction, type Transaction } from '../database/transactions';
 import type { ActorType } from '../organizations/organization';
 
 /** What the activity log is narrowed to; null leaves a filter out. */
@@ -48,7 +48,7 @@ export class EventsRepository implements OnModuleDestroy {
    */
   async insertWithEvent<T extends ObjectLiteral>(target: EntityTarget<T>, entity: T & { id: number }, event: EventEntity): Promise<void> {
     if (this.dataSource.options.type !== 'mysql') {
-      await this.dataSource.transaction(async (tx) => {
+      await inTransaction(this.dataSource, async (tx) => {
         entity.id = await preparedInsert(tx, target, entity);
         await this.insert(event, tx);
       });
