@@ -1,10 +1,9 @@
 /** The fields a single code and a batch share: redemption limit, expiry, restrictions and metadata. */
-import { LIMITS } from '@coupons/domain';
 import type { Coupon } from '../api/types';
-import { nextRowId, type FormErrors, type KeyValueRow } from '../coupons/coupon-form';
+import type { FormErrors, KeyValueRow } from '../coupons/coupon-form';
 import { formatDisplayDate, localTimeZone } from '../coupons/datetime';
 import { CURRENCY_OPTIONS } from '../coupons/form/currency-options';
-import { Button } from '../ui/Button';
+import { MetadataRows } from '../coupons/form/MetadataRows';
 import { Checkbox, SelectField, TextField } from '../ui/fields';
 import type { TermsValues } from './terms-form';
 
@@ -17,29 +16,11 @@ interface TermsFieldsProps {
   subject: string;
 }
 
-function MetadataRows({ rows, set, error }: { rows: KeyValueRow[]; set: (rows: KeyValueRow[]) => void; error?: string }) {
-  const update = (id: number, patch: Partial<KeyValueRow>) => set(rows.map((row) => (row.id === id ? { ...row, ...patch } : row)));
+function MetadataFieldset({ rows, set, error }: { rows: KeyValueRow[]; set: (rows: KeyValueRow[]) => void; error?: string }) {
   return (
     <fieldset className="plain field">
       <legend className="field-label">Metadata <span className="field-optional">(optional)</span></legend>
-      {rows.map((row, index) => (
-        <div className="pair-row" key={row.id}>
-          <TextField label={`Key ${index + 1}`} value={row.key} maxLength={LIMITS.metadataKeyMaxLength} onChange={(key) => update(row.id, { key })} />
-          <TextField
-            label={`Value ${index + 1}`}
-            value={row.value}
-            maxLength={LIMITS.metadataValueMaxLength}
-            onChange={(value) => update(row.id, { value })}
-          />
-          <Button variant="ghost" onClick={() => set(rows.filter((r) => r.id !== row.id))}>Remove</Button>
-        </div>
-      ))}
-      {error && <span className="field-error">{error}</span>}
-      <div>
-        <Button size="sm" disabled={rows.length >= LIMITS.metadataMaxKeys} onClick={() => set([...rows, { id: nextRowId(), key: '', value: '' }])}>
-          + Add metadata
-        </Button>
-      </div>
+      <MetadataRows rows={rows} set={set} error={error} />
     </fieldset>
   );
 }
@@ -104,7 +85,7 @@ export function TermsFields({ coupon, values, set, errors, subject }: TermsField
           />
         </div>
       </fieldset>
-      <MetadataRows rows={values.metadata} set={(metadata) => set({ metadata })} error={errors.metadata} />
+      <MetadataFieldset rows={values.metadata} set={(metadata) => set({ metadata })} error={errors.metadata} />
     </>
   );
 }

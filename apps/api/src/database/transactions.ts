@@ -20,23 +20,33 @@ function isSqlite(dataSource: DataSource): boolean {
   return dataSource.options.type === 'better-sqlite3';
 }
 
+export interface TransactionOptions {
+  /**
+   * READ COMMITTED instead of MySQL's REPEATABLE READ: a locking read then locks the rows it returns and no
+   * gaps between them, so that a queue's claim (`FOR UPDATE SKIP LOCKED`) never blocks the inserts that
+   * add to the queue.
+   */
+  readCommitted?: boolean;
+}
+
 /** Runs `work` in a transaction, retrying it from the start after a deadlock or lock timeout. */
-export function inTransaction<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>): Promise<T> {
-  if (!isSqlite(dataSource)) return withRetries(dataSource, work);
+export function inTransaction<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  if (!isSqlite(dataSource)) return withRetries(dataSource, work, options);
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   const run = previous.then(
-    () => withRetries(dataSource, work),
-    () => withRetries(dataSource, work),
+    () => withRetries(dataSource, work, options),
+    () => withRetries(dataSource, work, options),
   );
   sqliteQueues.set(dataSource, run.catch(() => undefined));
   return run;
 }
 
-async function withRetries<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+async function withRetries<T>(dataSource: DataSource, work: (transaction: Transaction) => Promise<T>, { readCommitted }: TransactionOptions): Promise<T> {
   const attempts = 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      // SQLite has a single isolation level; only MySQL/MariaDB take this one.
+      return await (readCommitted && !isSqlite(dataSource) ? dataSource.transaction('READ COMMITTED', work) : dataSource.transaction(work));
     } catch (error) {
       if (attempt >= attempts || !isRetryableLockError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
@@ -49,7 +59,7 @@ async function withRetries<T>(dataSource: DataSource, work: (transaction: Transa
 export class TransactionRunner {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
-    return inTransaction(this.dataSource, work);
+  run<T>(work: (transaction: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    return inTransaction(this.dataSource, work, options);
   }
 }

@@ -60,7 +60,7 @@ export class WebhookDeliveriesRepository {
       if (claimed.length === 0) return [];
       await tx.getRepository(WebhookDeliveryEntity).update({ id: In(claimed.map((delivery) => delivery.id)) }, { claimedUntil: leaseUntil, claimedBy: owner });
       return claimed.map((delivery) => Object.assign(delivery, { claimedUntil: leaseUntil, claimedBy: owner }));
-    });
+    }, { readCommitted: true });
   }
 
   /**

@@ -53,7 +53,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, BeforeApplicat
       await this.deliveries.insertPending(attempts, now, tx);
       await this.events.markDispatched(events.map((event) => event.id), tx);
       return { claimed: events.length, scheduled: attempts.length };
-    });
+    }, { readCommitted: true });
     if (scheduled > 0) this.worker.kick();
     return claimed > 0;
   }
