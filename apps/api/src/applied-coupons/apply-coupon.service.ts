@@ -49,23 +49,24 @@ export class ApplyCouponService {
     const redemption = checked.value;
     const { coupon, customer, promotionCode } = redemption;
 
-    if (!(await this.appliedCoupons.redeem(coupon.id, now, tx))) {
-      // Another request took the last redemption, or terminated the coupon, since we read it.
-      const current = await this.appliedCoupons.findCoupon(coupon.id, tx);
-      if (!current || !isRedeemableAt(current, now)) return notFound('coupon_not_found');
-      return invalidField('coupon', 'max_redemptions_reached');
-    }
-    // The code's row is locked since it was checked: its redemption can only be refused if that lock was not held.
-    if (promotionCode && !(await this.promotionCodes.redeem(promotionCode.id, tx))) {
-      throw new RolledBack(invalidField('promotion_code', 'max_redemptions_reached'));
-    }
-
     const applied = newAppliedCoupon(redemption, organization.id, now);
     await this.appliedCoupons.insert(applied, tx);
     // The coupon and customer read above are what the answer shows: no second read.
     const record = { applied, coupon, customer, promotionCode: promotionCode?.code ?? null };
     const origin = originOf(organization);
     await this.events.record(tx, { ...origin, type: 'applied_coupon.created', objectId: applied.lagoId, data: { applied_coupon: serializeAppliedCoupon(record) } });
+
+    // The counters move last: the coupon's row is the one every apply of it waits for, so its lock is held
+    // only from here to the commit. A refused redemption rolls the rows above back.
+    if (!(await this.appliedCoupons.redeem(coupon.id, now, tx))) {
+      // Another request took the last redemption, or terminated the coupon, since we read it.
+      const current = await this.appliedCoupons.findCoupon(coupon.id, tx);
+      throw new RolledBack(!current || !isRedeemableAt(current, now) ? notFound('coupon_not_found') : invalidField('coupon', 'max_redemptions_reached'));
+    }
+    // The code's row is locked since it was checked: its redemption can only be refused if that lock was not held.
+    if (promotionCode && !(await this.promotionCodes.redeem(promotionCode.id, tx))) {
+      throw new RolledBack(invalidField('promotion_code', 'max_redemptions_reached'));
+    }
     await this.recordIfExhausted(tx, origin, coupon.id, coupon.maxRedemptions);
     return success(record);
   }
