@@ -56,7 +56,8 @@ declare module 'fastify' {
 function enforceDeadline(fastify: FastifyInstance, ms: number): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     const timer = setTimeout(() => {
-      if (reply.sent) return;
+      // A response already under way (a streamed CSV export) is not cut off: only a request still waiting is.
+      if (reply.sent || reply.raw.headersSent) return;
       request.pastDeadline = true;
       void reply.code(503).send(statusBodyFor(503, request.url));
     }, ms);
