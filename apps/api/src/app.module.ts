@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { runMigrationsLocked } from './database/run-migrations';
+import { StatementRunner } from './database/statement-batch';
 import { TransactionRunner } from './database/transactions';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { CouponsModule } from './coupons/coupons.module';
@@ -53,9 +54,9 @@ export class AppModule {
         // The SPA fallback route must come last.
         ...(options.http ? [ObservabilityModule, WebModule] : []),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner],
+      providers: [{ provide: APP_CONFIG, useValue: config }, TransactionRunner, StatementRunner],
       // Re-exported so that the CLI's commands can use the same services.
-      exports: [APP_CONFIG, TransactionRunner, OrganizationsModule, CatalogModule, CouponsModule, AppliedCouponsModule],
+      exports: [APP_CONFIG, TransactionRunner, StatementRunner, OrganizationsModule, CatalogModule, CouponsModule, AppliedCouponsModule],
     };
   }
 }

@@ -5,7 +5,8 @@ import { DataSource, In, IsNull } from 'typeorm';
 import {
   AppliedCouponEntity, CouponEntity, CouponTargetEntity, CreditEntity, CustomerEntity, InvoiceDiscountEntity, PlanChargeEntity,
 } from '../database/entities';
-import { affectedRows, hydrate, preparedInsert, preparedQuery } from '../database/prepared';
+import { hydrate, insertOf, preparedQuery } from '../database/prepared';
+import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.repository';
 import type { AppliedCouponRecord, CreditRecord } from './applied-coupon.serializer';
@@ -121,23 +122,15 @@ export class AppliedCouponsRepository {
 
   /**
    * Takes one redemption of the coupon if it is still redeemable at `now`: a conditional UPDATE, so
-   * `max_redemptions` holds across any number of API processes. False when another request got there first.
+   * `max_redemptions` holds across any number of API processes. Its batch result changes no row when another
+   * request got there first.
    */
-  async redeem(couponId: number, now: Date, tx: Transaction): Promise<boolean> {
-    if (tx.connection.options.type !== 'mysql') {
-      const result = await tx
-        .createQueryBuilder()
-        .update(CouponEntity)
-        .set({ redemptionsCount: () => 'redemptions_count + 1' })
-        .where('id = :id AND status = :status AND deleted_at IS NULL', { id: couponId, status: 'active' })
-        .andWhere('(max_redemptions IS NULL OR redemptions_count < max_redemptions)')
-        .andWhere('(expiration_at IS NULL OR expiration_at > :now)', { now })
-        .execute();
-      return Boolean(result.affected);
-    }
-    const sql = "UPDATE coupons SET redemptions_count = redemptions_count + 1 WHERE id = ? AND status = 'active' AND deleted_at IS NULL " +
-      'AND (max_redemptions IS NULL OR redemptions_count < max_redemptions) AND (expiration_at IS NULL OR expiration_at > ?)';
-    return (await affectedRows(tx, sql, [couponId, now])) > 0;
+  redeemStatement(couponId: number, now: Date): Statement {
+    return {
+      sql: "UPDATE coupons SET redemptions_count = redemptions_count + 1 WHERE id = ? AND status = 'active' AND deleted_at IS NULL " +
+        'AND (max_redemptions IS NULL OR redemptions_count < max_redemptions) AND (expiration_at IS NULL OR expiration_at > ?)',
+      params: [couponId, now],
+    };
   }
 
   /**
@@ -149,9 +142,10 @@ export class AppliedCouponsRepository {
     return row ? hydrate(this.dataSource, CouponEntity, row) : null;
   }
 
-  /** A prepared INSERT with every column given: no reload afterwards. */
-  async insert(applied: AppliedCouponEntity, tx: Transaction): Promise<void> {
-    applied.id = await preparedInsert(tx, AppliedCouponEntity, applied);
+  /** The INSERT of an applied coupon, every column given, for the batch of its redemption's writes. */
+  insertStatement(applied: AppliedCouponEntity): Statement {
+    const { sql, values } = insertOf(this.dataSource, AppliedCouponEntity, applied);
+    return { sql, params: values };
   }
 
   /** The coupons of the customer's active applied coupons. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { invalidField, notFound, Result, success } from '../common/result';
 import { serializeCoupon } from '../coupons/coupon.serializer';
 import { CouponsRepository } from '../coupons/coupons.repository';
+import { StatementRunner } from '../database/statement-batch';
 import { Transaction, TransactionRunner } from '../database/transactions';
 import { EventOrigin, EventsRecorder, originOf } from '../events/events.recorder';
 import type { JsonObject } from '../http/root-object';
@@ -32,6 +33,7 @@ export class ApplyCouponService {
     private readonly promotionCodes: PromotionCodesRepository,
     private readonly coupons: CouponsRepository,
     private readonly events: EventsRecorder,
+    private readonly statements: StatementRunner,
   ) {}
 
   async call(organization: Organization, input: JsonObject): Promise<Result<AppliedCouponRecord>> {
@@ -50,21 +52,26 @@ export class ApplyCouponService {
     const { coupon, customer, promotionCode } = redemption;
 
     const applied = newAppliedCoupon(redemption, organization.id, now);
-    await this.appliedCoupons.insert(applied, tx);
     // The coupon and customer read above are what the answer shows: no second read.
     const record = { applied, coupon, customer, promotionCode: promotionCode?.code ?? null };
     const origin = originOf(organization);
-    await this.events.record(tx, { ...origin, type: 'applied_coupon.created', objectId: applied.lagoId, data: { applied_coupon: serializeAppliedCoupon(record) } });
-
-    // The counters move last: the coupon's row is the one every apply of it waits for, so its lock is held
-    // only from here to the commit. A refused redemption rolls the rows above back.
-    if (!(await this.appliedCoupons.redeem(coupon.id, now, tx))) {
+    const event = { ...origin, type: 'applied_coupon.created' as const, objectId: applied.lagoId, data: { applied_coupon: serializeAppliedCoupon(record) } };
+    // The rows and both counters in one round trip. The counters move last: the coupon's row is the one every
+    // apply of it waits for, so its lock is held only from here to the commit. A refusal rolls it all back.
+    const [inserted, , couponRedeemed, codeRedeemed] = await this.statements.run([
+      this.appliedCoupons.insertStatement(applied),
+      this.events.statement(event),
+      this.appliedCoupons.redeemStatement(coupon.id, now),
+      ...(promotionCode ? [this.promotionCodes.redeemStatement(promotionCode.id)] : []),
+    ], tx);
+    applied.id = inserted.insertId;
+    if (couponRedeemed.affectedRows === 0) {
       // Another request took the last redemption, or terminated the coupon, since we read it.
       const current = await this.appliedCoupons.findCoupon(coupon.id, tx);
       throw new RolledBack(!current || !isRedeemableAt(current, now) ? notFound('coupon_not_found') : invalidField('coupon', 'max_redemptions_reached'));
     }
     // The code's row is locked since it was checked: its redemption can only be refused if that lock was not held.
-    if (promotionCode && !(await this.promotionCodes.redeem(promotionCode.id, tx))) {
+    if (codeRedeemed && codeRedeemed.affectedRows === 0) {
       throw new RolledBack(invalidField('promotion_code', 'max_redemptions_reached'));
     }
     await this.recordIfExhausted(tx, origin, coupon.id, coupon.maxRedemptions);

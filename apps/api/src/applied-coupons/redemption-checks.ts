@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppliedCouponOverrides, buildAppliedCouponOverrides, hasErrors, promotionCodeRefusal } from '@coupons/domain';
+import { AppliedCouponOverrides, buildAppliedCouponOverrides, hasErrors, promotionCodeLookupKey, promotionCodeRefusal } from '@coupons/domain';
 import { CustomersRepository } from '../catalog/customers.repository';
 import { invalid, invalidField, notAllowed, notFound, Result, success } from '../common/result';
 import { attributesOf } from '../coupons/coupon-record';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import { AppliedCouponEntity, CouponEntity, CustomerEntity, PromotionCodeEntity } from '../database/entities';
+import { StatementRunner } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
@@ -64,32 +65,51 @@ export class RedemptionChecks {
     private readonly coupons: CouponsRepository,
     private readonly promotionCodes: PromotionCodesRepository,
     private readonly appliedCoupons: AppliedCouponsRepository,
+    private readonly statements: StatementRunner,
   ) {}
 
   async check(organization: Organization, input: JsonObject, now: Date, tx?: Transaction): Promise<Result<Redemption>> {
     // A coupon is named one way or the other, never both.
     if (isGiven(input, 'coupon_code') && isGiven(input, 'promotion_code')) return invalidField('coupon_code', 'value_is_invalid');
     const externalId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
-    const customer = externalId === null ? null : await this.findCustomer(organization.id, externalId, tx);
+    if (externalId === null) return notFound('customer_not_found');
+    const byPromotionCode = isGiven(input, 'promotion_code');
+    const named = byPromotionCode ? input.promotion_code : input.coupon_code;
+    const { customer, promotionCode, coupon } = await this.read(organization.id, externalId, byPromotionCode, typeof named === 'string' ? named : null, tx);
     if (!customer) return notFound('customer_not_found');
 
-    let promotionCode: PromotionCodeEntity | null = null;
-    let coupon: CouponEntity | null;
-    if (isGiven(input, 'promotion_code')) {
-      const code = typeof input.promotion_code === 'string' ? input.promotion_code : null;
-      promotionCode = code === null ? null : await this.promotionCodes.findByCode(organization.id, code, { tx, lock: tx !== undefined });
+    if (byPromotionCode) {
       if (!promotionCode) return notFound('promotion_code_not_found');
       // Only a first-time restriction needs the customer's history.
       const returning = promotionCode.restrictions.firstTimeTransaction && (await this.appliedCoupons.isReturningCustomer(customer.id, tx));
       const refusal = promotionCodeRefusal(promotionCode, { externalId: customer.externalId, hasAppliedCouponOrCommittedDiscount: returning }, now);
       if (refusal) return invalidField('promotion_code', refusal);
-      coupon = await this.appliedCoupons.findCoupon(promotionCode.couponId, tx);
-    } else {
-      const couponCode = typeof input.coupon_code === 'string' ? input.coupon_code : null;
-      coupon = couponCode === null ? null : await this.coupons.findLive(organization.id, couponCode, tx);
     }
     if (!coupon || !isRedeemableAt(coupon, now)) return notFound('coupon_not_found');
     return this.checkCoupon(input, customer, coupon, promotionCode, now, tx);
+  }
+
+  /**
+   * The customer, the promotion code and the coupon a request names, in one batch of reads. In an apply's
+   * transaction the customer's row and the code's are locked: the customer's orders its applies (reusable
+   * and overlap checks) with its invoice commits and voids; the code's keeps its limit.
+   */
+  private async read(organizationId: number, externalId: string, byPromotionCode: boolean, named: string | null, tx?: Transaction) {
+    const lock = tx !== undefined;
+    const codeKey = byPromotionCode && named !== null ? promotionCodeLookupKey(named) : null;
+    const statements = [this.customers.byExternalIdStatement(organizationId, externalId, lock)];
+    if (codeKey !== null) {
+      statements.push(this.promotionCodes.byCodeKeyStatement(organizationId, codeKey, lock), this.coupons.ofPromotionCodeStatement(organizationId, codeKey));
+    } else if (!byPromotionCode && named !== null) {
+      statements.push(this.coupons.liveByCodeStatement(organizationId, named));
+    }
+    const [customerRows, ...rest] = (await this.statements.run(statements, tx)).map((result) => result.rows);
+    const [codeRows, couponRows] = codeKey !== null ? rest : [[], rest[0] ?? []];
+    return {
+      customer: this.customers.customerOf(customerRows),
+      promotionCode: this.promotionCodes.codeOf(codeRows),
+      coupon: this.coupons.couponOf(couponRows),
+    };
   }
 
   private async checkCoupon(
@@ -113,10 +133,5 @@ export class RedemptionChecks {
     const { attributes, errors } = buildAppliedCouponOverrides(input, attributesOf(coupon), customer.currency);
     if (hasErrors(errors)) return invalid(errors);
     return success({ customer, coupon, promotionCode, terms: attributes });
-  }
-
-  private findCustomer(organizationId: number, externalId: string, tx?: Transaction): Promise<CustomerEntity | null> {
-    // The customer's lock orders its applies (reusable and overlap checks) with its invoice commits and voids.
-    return tx ? this.customers.lock({ organizationId, externalId }, tx) : this.customers.findByExternalId(organizationId, externalId);
   }
 }

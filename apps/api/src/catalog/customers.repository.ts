@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { CustomerEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import { hydrate, preparedQuery } from '../database/prepared';
+import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import { newestFirstPage } from '../database/newest-first-page';
 
@@ -18,8 +19,21 @@ export class CustomersRepository {
 
   /** On every preview, apply and customer read: a prepared statement. */
   async findByExternalId(organizationId: number, externalId: string): Promise<CustomerEntity | null> {
-    const [row] = await preparedQuery(this.dataSource, 'SELECT * FROM customers WHERE organization_id = ? AND external_id = ?', [organizationId, externalId]);
-    return row ? hydrate(this.dataSource, CustomerEntity, row) : null;
+    const { sql, params } = this.byExternalIdStatement(organizationId, externalId, false);
+    return this.customerOf(await preparedQuery(this.dataSource, sql, params));
+  }
+
+  /**
+   * The customer by external id, for a batch of reads; write-locked until the transaction ends with `lock`
+   * (MySQL; SQLite serializes whole transactions instead). `customerOf` reads its rows.
+   */
+  byExternalIdStatement(organizationId: number, externalId: string, lock: boolean): Statement {
+    const forUpdate = lock && this.dataSource.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    return { sql: `SELECT * FROM customers WHERE organization_id = ? AND external_id = ?${forUpdate}`, params: [organizationId, externalId] };
+  }
+
+  customerOf(rows: Record<string, unknown>[]): CustomerEntity | null {
+    return rows.length ? hydrate(this.dataSource, CustomerEntity, rows[0]) : null;
   }
 
   /** Customers by id (the customers of applied coupons a coupon's deletion terminates). */

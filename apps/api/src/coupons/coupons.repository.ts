@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { AppliedCouponEntity, CouponEntity } from '../database/entities';
 import { hydrate, hydrateAll, preparedInsert, preparedQuery } from '../database/prepared';
+import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import { CouponRecord } from './coupon-record';
 import { CouponTargetsRepository } from './coupon-targets.repository';
@@ -32,7 +33,27 @@ export class CouponsRepository {
    * by code): a prepared statement, in the caller's transaction when given one.
    */
   async findLive(organizationId: number, code: string, tx?: Transaction): Promise<CouponEntity | null> {
-    const rows = await preparedQuery(tx ?? this.dataSource, 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', [organizationId, code]);
+    const { sql, params } = this.liveByCodeStatement(organizationId, code);
+    return this.couponOf(await preparedQuery(tx ?? this.dataSource, sql, params));
+  }
+
+  /** findLive's statement, for a batch of reads; `couponOf` reads its rows. */
+  liveByCodeStatement(organizationId: number, code: string): Statement {
+    return { sql: 'SELECT * FROM coupons WHERE organization_id = ? AND live_code = ?', params: [organizationId, code] };
+  }
+
+  /**
+   * The coupon of the promotion code with this lookup key, for a batch of reads beside the code's own: a
+   * code's coupon never changes, so the subquery needs no lock of its own.
+   */
+  ofPromotionCodeStatement(organizationId: number, codeKey: string): Statement {
+    return {
+      sql: 'SELECT * FROM coupons WHERE id = (SELECT coupon_id FROM promotion_codes WHERE organization_id = ? AND code_key = ?)',
+      params: [organizationId, codeKey],
+    };
+  }
+
+  couponOf(rows: Record<string, unknown>[]): CouponEntity | null {
     return rows.length ? hydrate(this.dataSource, CouponEntity, rows[0]) : null;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { EventEntity } from '../database/entities';
+import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import type { Actor, Organization } from '../organizations/organization';
 import type { EventType } from './event-types';
@@ -61,6 +62,11 @@ export class EventsRecorder {
 
   record(tx: Transaction, event: NewEvent): Promise<void> {
     return this.events.insert(eventRow(event, new Date()), tx);
+  }
+
+  /** The event's INSERT, to send in one batch with the writes of its change (on the change's transaction). */
+  statement(event: NewEvent): Statement {
+    return this.events.insertStatement(eventRow(event, new Date()));
   }
 
   /**

@@ -1,10 +1,11 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pagination } from '@coupons/domain';
-import { createPool, type Pool, type PoolConnection } from 'mysql2';
+import type { Pool, PoolConnection } from 'mysql2';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { EventEntity } from '../database/entities';
 import { hydrateAll, insertOf, preparedInsert, preparedQuery } from '../database/prepared';
+import type { Statement } from '../database/statement-batch';
 import { inTransaction, type Transaction } from '../database/transactions';
 import type { ActorType } from '../organizations/organization';
 
@@ -21,8 +22,6 @@ export interface EventFilters {
 
 /** Rows per multi-row INSERT: well under SQLite's 32 766 bound variables at 11 columns a row. */
 const INSERT_ROWS = 1000;
-/** Connections of the pool that sends a whole transaction at once (see insertWithEvent). */
-const BATCH_CONNECTIONS = 10;
 
 function send(connection: PoolConnection, sql: string, params: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => connection.query(sql, params, (error, result) => (error ? reject(error) : resolve(result))));
@@ -30,14 +29,18 @@ function send(connection: PoolConnection, sql: string, params: unknown[]): Promi
 
 /** Every statement on `events`: the outbox's writes, the activity log's reads, the dispatcher's claims, the purge. */
 @Injectable()
-export class EventsRepository implements OnModuleDestroy {
-  private batchPool: Pool | null = null;
-
+export class EventsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A prepared INSERT on the change's own transaction: the one statement an event adds to a write. */
   async insert(event: EventEntity, tx: Transaction): Promise<void> {
     event.id = await preparedInsert(tx, EventEntity, event);
+  }
+
+  /** The INSERT of an event, for a batch that sends it with the writes of its change. */
+  insertStatement(event: EventEntity): Statement {
+    const { sql, values } = insertOf(this.dataSource, EventEntity, event);
+    return { sql, params: values };
   }
 
   /**
@@ -57,7 +60,7 @@ export class EventsRepository implements OnModuleDestroy {
     const change = insertOf(this.dataSource, target, entity);
     const outbox = insertOf(this.dataSource, EventEntity, event);
     const connection = await new Promise<PoolConnection>((resolve, reject) =>
-      this.batches().getConnection((error, acquired) => (error ? reject(error) : resolve(acquired))),
+      (this.dataSource.driver as unknown as { pool: Pool }).pool.getConnection((error, acquired) => (error ? reject(error) : resolve(acquired))),
     );
     try {
       // The server stops at the first failing statement (a duplicate code): the transaction is then rolled back.
@@ -70,27 +73,6 @@ export class EventsRepository implements OnModuleDestroy {
     } finally {
       connection.release();
     }
-  }
-
-  /** A small pool beside TypeORM's whose connections accept several statements in one query: insertWithEvent's only. */
-  private batches(): Pool {
-    // The same server and connection settings as TypeORM's own pool (see data-source-options.ts).
-    const options = this.dataSource.options as { url?: string; timezone?: string; charset?: string; supportBigNumbers?: boolean; bigNumberStrings?: boolean };
-    this.batchPool ??= createPool({
-      uri: options.url,
-      timezone: options.timezone,
-      charset: options.charset,
-      supportBigNumbers: options.supportBigNumbers,
-      bigNumberStrings: options.bigNumberStrings,
-      multipleStatements: true,
-      connectionLimit: BATCH_CONNECTIONS,
-    });
-    return this.batchPool;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.batchPool?.promise().end();
-    this.batchPool = null;
   }
 
   /**

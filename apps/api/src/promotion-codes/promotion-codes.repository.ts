@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Pagination, promotionCodeLookupKey } from '@coupons/domain';
 import { DataSource } from 'typeorm';
 import { PromotionCodeEntity } from '../database/entities';
-import { affectedRows, hydrate, preparedQuery } from '../database/prepared';
+import { hydrate, preparedQuery } from '../database/prepared';
+import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import { promotionCodeInsertColumns } from '../promotion-code-batches/promotion-code-batches.repository';
 import type { PromotionCodeRecord } from './promotion-code.serializer';
@@ -28,20 +29,26 @@ const RECORD_SELECT =
 export class PromotionCodesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * A code by what a customer typed, ignoring case. With `lock` (an apply's transaction), the row stays
-   * write-locked until the transaction ends (MySQL; SQLite serializes whole transactions instead), so the
-   * applies of one code run one after another and its limit holds.
-   */
-  async findByCode(organizationId: number, code: string, { tx, lock = false }: { tx?: Transaction; lock?: boolean } = {}): Promise<PromotionCodeEntity | null> {
+  /** A code by what a customer typed, ignoring case. */
+  async findByCode(organizationId: number, code: string): Promise<PromotionCodeEntity | null> {
     const codeKey = promotionCodeLookupKey(code);
     if (codeKey === null) return null;
+    const { sql, params } = this.byCodeKeyStatement(organizationId, codeKey, false);
+    return this.codeOf(await preparedQuery(this.dataSource, sql, params));
+  }
+
+  /**
+   * The code with this lookup key (see promotionCodeLookupKey), for a batch of reads; `codeOf` reads its rows.
+   * With `lock` (an apply's transaction), the row stays write-locked until the transaction ends (MySQL; SQLite
+   * serializes whole transactions instead), so the applies of one code run one after another and its limit holds.
+   */
+  byCodeKeyStatement(organizationId: number, codeKey: string, lock: boolean): Statement {
     const forUpdate = lock && this.dataSource.options.type === 'mysql' ? ' FOR UPDATE' : '';
-    const [row] = await preparedQuery(tx ?? this.dataSource, `SELECT * FROM promotion_codes WHERE organization_id = ? AND code_key = ?${forUpdate}`, [
-      organizationId,
-      codeKey,
-    ]);
-    return row ? this.entityOf(row) : null;
+    return { sql: `SELECT * FROM promotion_codes WHERE organization_id = ? AND code_key = ?${forUpdate}`, params: [organizationId, codeKey] };
+  }
+
+  codeOf(rows: Record<string, unknown>[]): PromotionCodeEntity | null {
+    return rows.length ? this.entityOf(rows[0]) : null;
   }
 
   /** A code with its coupon's ids and its batch's, as the API answers with it. */
@@ -144,9 +151,12 @@ export class PromotionCodesRepository {
    * Takes one redemption of the code, unless its limit is reached: a conditional UPDATE, so the limit holds
    * whatever else runs. False when nothing was left to take.
    */
-  async redeem(id: number, tx: Transaction): Promise<boolean> {
-    const sql = 'UPDATE promotion_codes SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)';
-    return (await affectedRows(tx, sql, [id])) > 0;
+  /** Takes one of the code's redemptions while one is left: the batch's result says whether it changed a row. */
+  redeemStatement(id: number): Statement {
+    return {
+      sql: 'UPDATE promotion_codes SET redemptions_count = redemptions_count + 1 WHERE id = ? AND (max_redemptions IS NULL OR redemptions_count < max_redemptions)',
+      params: [id],
+    };
   }
 
   /** The code of each id, for the applied coupons redeemed through one. */

@@ -6,6 +6,7 @@ import type { EventEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from '
 import { TransactionRunner } from '../database/transactions';
 import { eventJson } from '../events/event.serializer';
 import { EventsRepository } from '../events/events.repository';
+import { EventLoopLoad } from './event-loop-load';
 import { PollingLoop } from './polling-loop';
 import { AttemptOutcome, WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookRetryPolicy } from './webhook-retry-policy';
@@ -24,6 +25,11 @@ const CLAIM_LEASE_MS = WEBHOOK_TIMEOUT_MS + 10_000;
 const IDLE_POLL_MS = 1000;
 /** Between two rounds under load: outcomes are recorded and new attempts claimed in batches. */
 const MIN_GAP_MS = 25;
+/**
+ * Attempts a round starts while the process is saturated with requests: deliveries slow down under a burst
+ * and catch up after it, but never stop.
+ */
+const SATURATED_ROUND_ATTEMPTS = 8;
 /** The longest a shutdown waits for attempts under way before cutting them (they are retried). */
 const SHUTDOWN_GRACE_MS = 2000;
 
@@ -49,6 +55,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   private readonly loop = new PollingLoop('webhook delivery', () => this.round(), IDLE_POLL_MS, MIN_GAP_MS, this.logger);
   private readonly inFlight = new Map<number, Promise<void>>();
   private finished: FinishedAttempt[] = [];
+  private readonly load = new EventLoopLoad();
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
@@ -84,7 +91,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
   /** Records what finished, then claims as many due attempts as there are free slots; true when it filled them. */
   private async round(): Promise<boolean> {
     await this.recordFinished();
-    const free = MAX_IN_FLIGHT - this.inFlight.size;
+    const free = Math.min(MAX_IN_FLIGHT - this.inFlight.size, this.load.saturated() ? SATURATED_ROUND_ATTEMPTS : MAX_IN_FLIGHT);
     if (free <= 0) return false;
     const now = new Date();
     const claimed = await this.deliveries.claimDue(now, free, new Date(now.getTime() + CLAIM_LEASE_MS), this.owner);
