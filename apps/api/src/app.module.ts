@@ -12,6 +12,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { AppliedCouponsModule } from './applied-coupons/applied-coupons.module';
 import { InvoiceDiscountsModule } from './invoice-discounts/invoice-discounts.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { PromotionCodeBatchesModule } from './promotion-code-batches/promotion-code-batches.module';
 import { PromotionCodesModule } from './promotion-codes/promotion-codes.module';
 import { HyperlineModule } from './dialects/hyperline/hyperline.module';
@@ -21,6 +22,7 @@ import { EventsModule } from './events/events.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { WebModule } from './web/web.module';
+import { UsersModule } from './users/users.module';
 
 @Global()
 @Module({})
@@ -40,10 +42,12 @@ export class AppModule {
         ...(config.schedulerEnabled && options.http ? [ScheduleModule.forRoot()] : []),
         EventsModule,
         OrganizationsModule,
+        UsersModule,
         CatalogModule,
         CouponsModule,
         AppliedCouponsModule,
         InvoiceDiscountsModule,
+        AnalyticsModule,
         PromotionCodeBatchesModule.forRoot({ resumeUnfinished: options.http }),
         PromotionCodesModule,
         StripeModule,

@@ -9,6 +9,7 @@ import { PromotionCodesGenerateCommand } from './commands/promotion-codes-genera
 import { SeedCommand } from './commands/seed.command';
 import { SeedService } from './commands/seed.service';
 import { TerminateExpiredCommand } from './commands/terminate-expired.command';
+import { UsersCreateCommand } from './commands/users-create.command';
 
 @Module({})
 export class CliModule {
@@ -19,6 +20,7 @@ export class CliModule {
       providers: [
         ApiKeysCreateCommand, ApiKeysRevokeCommand, SeedCommand, SeedService, TerminateExpiredCommand,
         ApplyCouponCommand, AppliedCouponsListCommand, OrganizationLookupService, PromotionCodesGenerateCommand,
+        UsersCreateCommand,
       ],
     };
   }

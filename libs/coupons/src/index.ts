@@ -17,3 +17,5 @@ export * from './promotion-code-attributes';
 export * from './promotion-code-batches';
 export * from './promotion-code-eligibility';
 export * from './pagination';
+export * from './operators';
+export * from './overview';

@@ -1,12 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { analyticsSchemas } from '../analytics/analytics.openapi';
 import { appliedCouponSchemas } from '../applied-coupons/applied-coupon.openapi';
 import { catalogSchemas } from '../catalog/catalog.openapi';
 import { couponSchemas } from '../coupons/coupon.openapi';
 import { eventSchemas } from '../events/event.openapi';
 import { invoiceDiscountSchemas } from '../invoice-discounts/invoice-discount.openapi';
+import { apiKeySchemas } from '../organizations/api-keys.openapi';
 import { promotionCodeBatchSchemas } from '../promotion-code-batches/promotion-code-batch.openapi';
 import { promotionCodeSchemas } from '../promotion-codes/promotion-code.openapi';
+import { userSchemas } from '../users/users.openapi';
 import { webhookSchemas } from '../webhooks/webhook.openapi';
 import { DIALECT_DOCS } from '../dialects/dialect-docs';
 import { dialectFor } from '../dialects/dialects';
@@ -40,6 +43,9 @@ export function createApiDocument(app: INestApplication): OpenAPIObject {
       ...promotionCodeSchemas,
       ...eventSchemas,
       ...webhookSchemas,
+      ...analyticsSchemas,
+      ...userSchemas,
+      ...apiKeySchemas,
     },
   };
   const document = SwaggerModule.createDocument(app, config);

@@ -37,6 +37,9 @@ const ROOT_KEYS: Record<string, string> = {
   promotion_code_batches: 'promotion_code_batch',
   promotion_codes: 'promotion_code',
   webhook_endpoints: 'webhook_endpoint',
+  users: 'user',
+  invitations: 'invitation',
+  api_keys: 'api_key',
 };
 
 /** Actions whose root key is not their resource's. */
@@ -55,6 +58,9 @@ const NOT_FOUND_CODES: Record<string, string> = {
   promotion_code_batches: 'promotion_code_batch_not_found',
   promotion_codes: 'promotion_code_not_found',
   webhook_endpoints: 'webhook_endpoint_not_found',
+  users: 'user_not_found',
+  invitations: 'invitation_not_found',
+  api_keys: 'api_key_not_found',
 };
 
 function resourceOf(url: string): string | undefined {

@@ -12,13 +12,35 @@ export interface LiveApiKey {
   organization: Organization;
 }
 
+/** A key as admins see it: never its secret. */
+export interface ApiKeyRecord {
+  publicId: string;
+  name: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+const toRecord = ({ publicId, name, createdAt, revokedAt }: ApiKeyEntity): ApiKeyRecord => ({ publicId, name, createdAt, revokedAt });
+
 /** `api_keys`: one row per key, found by its public id. */
 @Injectable()
 export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(key: { organizationId: number; publicId: string; salt: string; secretHash: string }): Promise<void> {
-    await this.dataSource.getRepository(ApiKeyEntity).insert({ ...key, revokedAt: null });
+  async insert(key: { organizationId: number; publicId: string; name: string | null; salt: string; secretHash: string }): Promise<ApiKeyRecord> {
+    const repository = this.dataSource.getRepository(ApiKeyEntity);
+    const result = await repository.insert({ ...key, revokedAt: null });
+    return toRecord(await repository.findOneByOrFail({ id: Number(result.identifiers[0].id) }));
+  }
+
+  /** The organization's keys, revoked ones included, newest first. */
+  async list(organizationId: number): Promise<ApiKeyRecord[]> {
+    return (await this.dataSource.getRepository(ApiKeyEntity).find({ where: { organizationId }, order: { id: 'DESC' } })).map(toRecord);
+  }
+
+  async find(organizationId: number, publicId: string): Promise<ApiKeyRecord | null> {
+    const found = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ organizationId, publicId });
+    return found ? toRecord(found) : null;
   }
 
   /** Every authenticated request starts here: a prepared statement joining the key to its organization. */
@@ -34,9 +56,10 @@ export class ApiKeysRepository {
     return { salt: row.salt, secretHash: row.secret_hash, organization: { id: Number(row.organization_id), name: row.name } };
   }
 
-  /** Whether a live key was revoked. */
-  async revoke(publicId: string, now: Date): Promise<boolean> {
-    const result = await this.dataSource.getRepository(ApiKeyEntity).update({ publicId, revokedAt: IsNull() }, { revokedAt: now });
+  /** Whether a live key was revoked; `organizationId` limits it to that organization's keys. */
+  async revoke(publicId: string, now: Date, organizationId?: number): Promise<boolean> {
+    const where = { publicId, revokedAt: IsNull(), ...(organizationId === undefined ? {} : { organizationId }) };
+    const result = await this.dataSource.getRepository(ApiKeyEntity).update(where, { revokedAt: now });
     return (result.affected ?? 0) > 0;
   }
 }

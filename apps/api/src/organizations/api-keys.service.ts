@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ApiKeysRepository } from './api-keys.repository';
+import { type ApiKeyRecord, ApiKeysRepository } from './api-keys.repository';
 import type { Organization } from './organization';
 import { OrganizationsRepository } from './organizations.repository';
 
@@ -35,11 +35,21 @@ export class ApiKeysService {
 
   async create(organizationName: string): Promise<{ organization: Organization; apiKey: string; publicId: string }> {
     const organization = await this.organizations.findOrCreate(organizationName);
+    const { key, value } = await this.issue(organization, null);
+    return { organization, apiKey: value, publicId: key.publicId };
+  }
+
+  /** A new key of the organization, and its value: shown once, only its HMAC is kept. */
+  async issue(organization: Organization, name: string | null): Promise<{ key: ApiKeyRecord; value: string }> {
     const publicId = randomAlphanumeric(16);
     const secret = randomBytes(32).toString('base64url');
     const salt = randomBytes(16).toString('hex');
-    await this.apiKeys.insert({ organizationId: organization.id, publicId, salt, secretHash: hashSecret(salt, secret) });
-    return { organization, apiKey: `cpn_${publicId}_${secret}`, publicId };
+    const key = await this.apiKeys.insert({ organizationId: organization.id, publicId, name, salt, secretHash: hashSecret(salt, secret) });
+    return { key, value: `cpn_${publicId}_${secret}` };
+  }
+
+  list(organizationId: number): Promise<ApiKeyRecord[]> {
+    return this.apiKeys.list(organizationId);
   }
 
   async authenticate(token: string): Promise<Organization | null> {

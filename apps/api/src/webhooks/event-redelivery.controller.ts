@@ -1,6 +1,6 @@
 import { Controller, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../http/api-key.guard';
+import { ApiKeyGuard, RequiresPermission } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
@@ -13,6 +13,7 @@ import { webhookRedeliveryResponse } from './webhook.openapi';
 @ApiTags('webhook endpoints')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
+@RequiresPermission('administer')
 @Controller('api/v1/events')
 export class EventRedeliveryController {
   constructor(private readonly redeliver: RedeliverEventService) {}

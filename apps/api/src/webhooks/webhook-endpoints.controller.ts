@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parsePagination } from '@coupons/domain';
-import { ApiKeyGuard } from '../http/api-key.guard';
+import { ApiKeyGuard, RequiresPermission } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
@@ -35,6 +35,7 @@ export class WebhookEndpointsController {
     private readonly deliveries: ListWebhookDeliveriesService,
   ) {}
 
+  @RequiresPermission('administer')
   @IdempotentPost()
   @ApiOperation({ summary: 'Create an endpoint (its `secret` is shown in this answer only)' })
   @ApiOkResponse({ schema: webhookEndpointResponse })
@@ -59,6 +60,7 @@ export class WebhookEndpointsController {
     return { webhook_endpoint: serializeWebhookEndpoint(unwrap(await this.endpoints.find(organization.id, lagoId))) };
   }
 
+  @RequiresPermission('administer')
   @Put(':lago_id')
   @ApiOperation({ summary: 'Update an endpoint (`url`, `event_types`, `description`, `status`)' })
   @ApiOkResponse({ schema: webhookEndpointResponse })
@@ -68,6 +70,7 @@ export class WebhookEndpointsController {
     return { webhook_endpoint: serializeWebhookEndpoint(endpoint) };
   }
 
+  @RequiresPermission('administer')
   @Delete(':lago_id')
   @ApiOperation({ summary: 'Delete an endpoint, its pending attempts and its delivery log' })
   @ApiOkResponse({ schema: webhookEndpointResponse })
@@ -75,6 +78,7 @@ export class WebhookEndpointsController {
     return { webhook_endpoint: serializeWebhookEndpoint(unwrap(await this.deleteEndpoint.call(organization, lagoId))) };
   }
 
+  @RequiresPermission('administer')
   @IdempotentPost(':lago_id/rotate_secret')
   @ApiOperation({ summary: 'Issue a new secret (shown in this answer only); the previous one keeps signing beside it for 24 h' })
   @ApiOkResponse({ schema: webhookEndpointResponse })

@@ -3,6 +3,7 @@ import { dateTimeColumn } from '../column-types';
 
 /** A key is `cpn_<publicId>_<secret>`; only an HMAC of the secret, salted per key, is stored. */
 @Entity('api_keys')
+@Index('idx_api_keys_org', ['organizationId', 'id'])
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn()
   id: number;
@@ -13,6 +14,10 @@ export class ApiKeyEntity {
   @Index('idx_api_keys_public_id', { unique: true })
   @Column({ name: 'public_id', type: 'varchar', length: 32 })
   publicId: string;
+
+  /** A label chosen by whoever created it ("billing sync"); keys made before labels existed have none. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  name: string | null;
 
   @Column({ type: 'varchar', length: 64 })
   salt: string;

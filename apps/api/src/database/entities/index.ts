@@ -8,6 +8,7 @@ import { CustomerEntity } from './customer.entity';
 import { FlexpriceCouponRulesEntity } from './flexprice-coupon-rules.entity';
 import { EventEntity } from './event.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { InvitationEntity } from './invitation.entity';
 import { InvoiceDiscountEntity } from './invoice-discount.entity';
 import { JobLockEntity } from './job-lock.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -15,6 +16,9 @@ import { PlanChargeEntity } from './plan-charge.entity';
 import { PlanEntity } from './plan.entity';
 import { PromotionCodeBatchEntity } from './promotion-code-batch.entity';
 import { PromotionCodeEntity } from './promotion-code.entity';
+import { SignInFailureEntity } from './sign-in-failure.entity';
+import { UserSessionEntity } from './user-session.entity';
+import { UserEntity } from './user.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 
@@ -29,6 +33,7 @@ export {
   EventEntity,
   FlexpriceCouponRulesEntity,
   IdempotencyKeyEntity,
+  InvitationEntity,
   InvoiceDiscountEntity,
   JobLockEntity,
   OrganizationEntity,
@@ -36,6 +41,9 @@ export {
   PlanEntity,
   PromotionCodeBatchEntity,
   PromotionCodeEntity,
+  SignInFailureEntity,
+  UserEntity,
+  UserSessionEntity,
   WebhookDeliveryEntity,
   WebhookEndpointEntity,
 };
@@ -60,4 +68,8 @@ export const ENTITIES = [
   EventEntity,
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
+  UserEntity,
+  UserSessionEntity,
+  InvitationEntity,
+  SignInFailureEntity,
 ];

@@ -4,6 +4,7 @@ import { bigintToNumber, dateTimeColumn } from '../column-types';
 /** A committed discount computation for one external invoice; `result` keeps the exact response fees. */
 @Entity('invoice_discounts')
 @Index('idx_invoice_discounts_org_external_id', ['organizationId', 'externalInvoiceId'], { unique: true })
+@Index('idx_invoice_discounts_org_created', ['organizationId', 'createdAt'])
 export class InvoiceDiscountEntity {
   @PrimaryGeneratedColumn()
   id: number;

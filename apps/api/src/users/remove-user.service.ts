@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { OPERATOR_ERROR_KEYS, leavesNoAdmin } from '@coupons/domain';
+import { invalidField, notFound, type Result, success } from '../common/result';
+import { TransactionRunner } from '../database/transactions';
+import type { Organization } from '../organizations/organization';
+import type { UserRecord } from './operator';
+import { UsersRepository } from './users.repository';
+
+/** DELETE /users/:lago_id: the user and all their sessions go at once; the organization always keeps an admin. */
+@Injectable()
+export class RemoveUserService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  call(organization: Organization, lagoId: string): Promise<Result<UserRecord>> {
+    return this.transactions.run(async (tx) => {
+      const admins = await this.users.lockAdmins(organization.id, tx);
+      const user = await this.users.findByLagoId(organization.id, lagoId, tx);
+      if (!user) return notFound('user_not_found');
+      if (leavesNoAdmin(user.role, null, admins.length)) return invalidField('base', OPERATOR_ERROR_KEYS.last_admin);
+      await this.users.delete(user.id, tx);
+      return success(user);
+    });
+  }
+}
