@@ -48,6 +48,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
     rateLimitPerMinute: 0,
     redisUrl: null,
     corsOrigins: [],
+    trustProxy: false,
     workers: 1,
     requestTimeoutMs: 0,
     eventsRetentionDays: 30,

@@ -31,8 +31,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // Structured JSON request logs (pino), each line carrying the request id; keys never logged.
     logger: config.logLevel === 'silent' ? false : {
       level: config.logLevel === 'debug' ? 'debug' : config.logLevel === 'error' ? 'error' : 'info',
-      redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["idempotency-key"]'],
+      redact: [
+        'req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers["idempotency-key"]', 'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+      ],
     },
+    trustProxy: config.trustProxy,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 1024 },

@@ -15,6 +15,11 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Browser origins allowed by CORS; none by default (the dashboard is same-origin). */
   corsOrigins: string[];
+  /**
+   * Behind a reverse proxy: the client's address and protocol come from its X-Forwarded-* headers, so that a
+   * session cookie is marked Secure when the browser spoke HTTPS to the proxy. Off when clients connect directly.
+   */
+  trustProxy: boolean;
   /** API processes started by `npm start` (node:cluster). */
   workers: number;
   /** A request still waiting on the database after this long answers 503; 0 disables the deadline. */
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: parseNonNegativeInteger('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 6000),
     redisUrl: env.REDIS_URL || null,
     corsOrigins: (env.CORS_ORIGINS || '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    trustProxy: parseOnOff('TRUST_PROXY', env.TRUST_PROXY, false),
     workers: Math.max(1, parseNonNegativeInteger('WORKERS', env.WORKERS, 1)),
     requestTimeoutMs: parseNonNegativeInteger('REQUEST_TIMEOUT_MS', env.REQUEST_TIMEOUT_MS, 15_000),
     eventsRetentionDays: parsePositiveInteger('EVENTS_RETENTION_DAYS', env.EVENTS_RETENTION_DAYS, 30),
