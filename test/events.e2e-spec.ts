@@ -129,6 +129,28 @@ describe('events', () => {
       ]);
     });
 
+    it('applied_coupon.terminated when an invoice uses up what was left of it, in the commit\'s transaction', async () => {
+      const coupon = await createCoupon(t.api, { coupon_type: 'fixed_amount', amount_cents: 1000, amount_currency: 'EUR', frequency: 'once' });
+      const customer = await createCustomer(t.api);
+      const applied = await applyCoupon(coupon.code, customer.external_id);
+      const invoice = (amount: number) => ({
+        external_invoice_id: uniqueCode('inv'), external_customer_id: customer.external_id, currency: 'EUR', fees: [{ id: 'f', amount_cents: amount }],
+      });
+      // 600 of 1000: still active, nothing to tell beyond the commit.
+      expectStatus(await t.api.post('/api/v1/invoice_discounts', { invoice: invoice(600) }), 200);
+      expect(await typesOf(applied.lago_id)).toEqual(['applied_coupon.created']);
+      // The last 400: the applied coupon ends, and says so with the object as the API now shows it.
+      expectStatus(await t.api.post('/api/v1/invoice_discounts', { invoice: invoice(5000) }), 200);
+      const listed = expectStatus(await t.api.get(`/api/v1/customers/${customer.external_id}/applied_coupons?status=terminated`), 200).body.applied_coupons;
+      const events = await eventsOf(applied.lago_id);
+      expect(events.map((event) => event.type)).toEqual(['applied_coupon.created', 'applied_coupon.terminated']);
+      // The customer's list adds the credits; the event carries the applied coupon itself, as a DELETE's does.
+      const { credits, ...shown } = listed.find((row: { lago_id: string }) => row.lago_id === applied.lago_id);
+      expect(credits.map((credit: { amount_cents: number }) => credit.amount_cents)).toEqual([600, 400]);
+      expect(events[1].data).toEqual({ applied_coupon: shown });
+      expect(events[1].data.applied_coupon).toMatchObject({ status: 'terminated', amount_cents_remaining: 0 });
+    });
+
     it('promotion_code.created and promotion_code.updated', async () => {
       const coupon = await createCoupon(t.api);
       const created = expectStatus(await t.api.post('/api/v1/promotion_codes', { promotion_code: { coupon_code: coupon.code } }), 200).body.promotion_code;

@@ -21,6 +21,6 @@ import { TerminateAppliedCouponService } from './terminate-applied-coupon.servic
     TerminateAppliedCouponService,
     AppliedCouponsQuery,
   ],
-  exports: [ApplyCouponService, AppliedCouponsQuery, RedemptionChecks, PromotionCodesRepository],
+  exports: [ApplyCouponService, AppliedCouponsQuery, RedemptionChecks, PromotionCodesRepository, AppliedCouponsRepository],
 })
 export class AppliedCouponsModule {}

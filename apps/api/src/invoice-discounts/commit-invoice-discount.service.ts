@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import stableStringify from 'fast-json-stable-stringify';
 import { computeInvoiceDiscount, hasErrors, InvoiceInput, parseInvoiceInput } from '@coupons/domain';
+import { serializeAppliedCoupon } from '../applied-coupons/applied-coupon.serializer';
+import { AppliedCouponsRepository } from '../applied-coupons/applied-coupons.repository';
 import { CustomersRepository } from '../catalog/customers.repository';
 import { invalid, invalidField, notFound, Result, success } from '../common/result';
-import { InvoiceDiscountEntity } from '../database/entities';
+import { AppliedCouponEntity, InvoiceDiscountEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import { Transaction, TransactionRunner } from '../database/transactions';
 import { EventsRecorder, originOf } from '../events/events.recorder';
@@ -29,6 +31,7 @@ export class CommitInvoiceDiscountService {
     private readonly invoiceDiscounts: InvoiceDiscountsRepository,
     private readonly discountInputs: DiscountInputsLoader,
     private readonly events: EventsRecorder,
+    private readonly appliedCoupons: AppliedCouponsRepository,
   ) {}
 
   async call(organization: Organization, input: JsonObject): Promise<Result<InvoiceDiscountView>> {
@@ -70,6 +73,7 @@ export class CommitInvoiceDiscountService {
     await this.invoiceDiscounts.insert(record, tx);
 
     const now = new Date();
+    const exhausted: AppliedCouponEntity[] = [];
     for (const credit of result.credits) {
       const applied = appliedById.get(credit.appliedCouponId)!;
       const update = result.couponUpdates.find((candidate) => candidate.appliedCouponId === credit.appliedCouponId)!;
@@ -97,10 +101,20 @@ export class CommitInvoiceDiscountService {
         },
         tx,
       );
+      if (update.terminate) {
+        const { amountCentsRemaining, frequencyDurationRemaining } = update;
+        exhausted.push(Object.assign(applied, { amountCentsRemaining, frequencyDurationRemaining, status: 'terminated' as const, terminatedAt: now }));
+      }
     }
     const view = storedView(await this.invoiceDiscounts.stored(record, tx));
     const data = { invoice_discount: serializeInvoiceDiscount(view) };
-    await this.events.record(tx, { ...originOf(organization), type: 'invoice_discount.committed', objectId: record.lagoId, data });
+    const origin = originOf(organization);
+    await this.events.record(tx, { ...origin, type: 'invoice_discount.committed', objectId: record.lagoId, data });
+    // An applied coupon this invoice used up ends here, as one terminated by hand would: subscribers hear it too.
+    for (const terminated of await this.appliedCoupons.records(exhausted)) {
+      const applied = { applied_coupon: serializeAppliedCoupon(terminated) };
+      await this.events.record(tx, { ...origin, type: 'applied_coupon.terminated', objectId: terminated.applied.lagoId, data: applied });
+    }
     return success(view);
   }
 

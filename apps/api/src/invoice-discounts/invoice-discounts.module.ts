@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AppliedCouponsModule } from '../applied-coupons/applied-coupons.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CouponsModule } from '../coupons/coupons.module';
 import { CommitInvoiceDiscountService } from './commit-invoice-discount.service';
@@ -10,7 +11,7 @@ import { PreviewInvoiceDiscountService } from './preview-invoice-discount.servic
 import { VoidInvoiceDiscountService } from './void-invoice-discount.service';
 
 @Module({
-  imports: [CatalogModule, CouponsModule],
+  imports: [CatalogModule, CouponsModule, AppliedCouponsModule],
   controllers: [InvoiceDiscountsController],
   providers: [
     InvoiceDiscountsRepository,
