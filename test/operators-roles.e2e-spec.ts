@@ -44,6 +44,20 @@ describe('operators: roles, CSRF and actors on /api/v1', () => {
     expect(await couponCount(t.api)).toBe(before);
   });
 
+  it('lets a viewer ask what writes nothing: a discount preview and a checkout validation', async () => {
+    const customer = expectStatus(await t.api.post('/api/v1/customers', { customer: { external_id: uniqueCode('cus'), name: 'Viewer check', currency: 'EUR' } }), 200).body.customer;
+    const coupon = expectStatus(await t.api.post('/api/v1/coupons', { coupon: couponParams() }), 200).body.coupon;
+    const code = expectStatus(await t.api.post('/api/v1/promotion_codes', { promotion_code: { coupon_code: coupon.code } }), 200).body.promotion_code;
+    const invoice = { external_customer_id: customer.external_id, currency: 'EUR', fees: [{ id: 'f', amount_cents: 5000 }] };
+    const preview = await as(viewer, 'POST', '/api/v1/invoice_discounts/preview', { body: { invoice } });
+    expect(preview).toMatchObject({ status: 200, body: { invoice_discount: { status: 'preview', fees_amount_cents: 5000 } } });
+    const validation = await as(viewer, 'POST', '/api/v1/promotion_codes/validate', { body: { validation: { code: code.code, external_customer_id: customer.external_id } } });
+    expect(validation).toMatchObject({ status: 200, body: { validation: { valid: true } } });
+    // Still no redemption: the code's count and the customer's applied coupons are untouched.
+    expect(expectStatus(await t.api.get(`/api/v1/promotion_codes/${code.code}`), 200).body.promotion_code.redemptions_count).toBe(0);
+    expect(expectStatus(await t.api.get(`/api/v1/customers/${customer.external_id}/applied_coupons`), 200).body.applied_coupons).toEqual([]);
+  });
+
   it('lets a manager operate, with the user as the actor of the change', async () => {
     const code = uniqueCode('MGR');
     const created = await as(manager, 'POST', '/api/v1/coupons', { body: { coupon: couponParams({ code }) } });

@@ -11,7 +11,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const ENDPOINT_KEYS = ['lago_id', 'url', 'event_types', 'description', 'status', 'secret', 'created_at'];
-const DELIVERY_KEYS = ['event_id', 'event_type', 'attempt', 'status', 'response_status', 'response_body', 'duration_ms', 'error', 'created_at'];
+const DELIVERY_KEYS = ['event_id', 'event_type', 'attempt', 'status', 'response_status', 'response_body', 'duration_ms', 'error', 'next_attempt_at', 'created_at'];
 
 /**
  * Webhook endpoints over HTTP and their deliveries to real receivers (node:http on 127.0.0.1, hence
@@ -168,6 +168,8 @@ describe('webhooks', () => {
         const failed = log.filter((row) => row.status === 'failed');
         expect(failed.length).toBeGreaterThanOrEqual(5);
         expect(failed[0]).toMatchObject({ response_status: null, response_body: null, error: expect.stringMatching(/ECONNREFUSED/) });
+        // Made attempts have no next one of their own: a retry is its own row.
+        expect(log.map((row) => row.next_attempt_at)).toEqual(log.map(() => null));
         expect(Math.max(...log.filter((row) => row.status === 'succeeded').map((row) => row.attempt))).toBeGreaterThan(1);
         expect(new Set(flaky.received.map((hook) => hook.headers['webhook-id']))).toEqual(new Set(log.map((row) => row.event_id)));
       } finally {
@@ -183,6 +185,8 @@ describe('webhooks', () => {
       const id = received()[0].headers['webhook-id'];
       const scheduled = expectStatus(await api.post(`/api/v1/events/${id}/redeliver`), 200).body.webhook_deliveries;
       expect(scheduled).toEqual([expect.objectContaining({ event_id: id, event_type: 'coupon.created', attempt: 1, status: 'pending' })]);
+      // Due at once: the attempt's time is its creation.
+      expect(scheduled[0].next_attempt_at).toBe(scheduled[0].created_at);
       await receiver.waitFor(() => received().length === 2);
       expect(received()[1].headers['webhook-id']).toBe(id);
       expect(received()[1].body).toBe(received()[0].body);

@@ -12,7 +12,7 @@ export default defineConfig({
   resolve: { alias: { '@coupons/domain': domainEntry } },
   server: {
     // `npm run dev -w web` talks to an API started separately on its default port.
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': 'http://localhost:3000', '/auth': 'http://localhost:3000' },
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
   test: {

@@ -1,34 +1,26 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { createOperator, type Operator } from '../support/operators';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { expectAccessible, launchBrowser, type Dashboard } from './support/dashboard';
 
 /**
  * The dashboard in a real headless Chromium (Debian's package) against the real API on MariaDB.
  * Needs the production bundle: `npm run build -w web` (the API serves web/dist at /).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '../artifacts/screenshots');
-const WEB_DIST_INDEX = resolve(__dirname, '../../web/dist/index.html');
-
 describe('admin dashboard (browser)', () => {
   let t: TestApp;
-  let context: BrowserContext;
+  let dashboard: Dashboard;
   let page: Page;
-  let profileDir: string;
+  let admin: Operator;
 
+  /** Every state photographed is also checked for serious accessibility violations. */
   const shot = async (name: string) => {
-    // From the top, so the sticky header sits where an operator sees it.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await dashboard.shot(name);
+    await expectAccessible(dashboard.page);
   };
   const field = (label: string | RegExp) => page.getByLabel(label, { exact: typeof label === 'string' });
 
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX)) throw new Error('web/dist is missing: run `npm run build -w web` first');
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
     t = await startTestApp();
     await t.api.post('/api/v1/billable_metrics', {
       billable_metric: { name: 'API calls', code: 'api_calls', aggregation_type: 'count_agg' },
@@ -37,37 +29,25 @@ describe('admin dashboard (browser)', () => {
       plan: { name: 'Startup', code: 'startup', interval: 'monthly', amount_cents: 4900, amount_currency: 'EUR', charges: [] },
     });
     await t.api.post('/api/v1/customers', { customer: { external_id: 'cus_acme', name: 'Acme', currency: 'EUR' } });
-    profileDir = mkdtempSync(join(tmpdir(), 'coupons-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-        '--no-first-run', '--disable-component-update', '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
-      // A zone with an offset proves the date pickers send UTC, not the operator's wall time.
-      timezoneId: 'Europe/Paris',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
+    admin = await createOperator(t, { role: 'admin' });
+    dashboard = await launchBrowser(t);
+    page = dashboard.page;
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await dashboard?.close();
     await t?.close();
   });
 
-  it('refuses a wrong API key with a clear message, then signs in', async () => {
+  it('refuses a wrong password with a clear message, then signs in', async () => {
     await page.goto(`${t.baseUrl}/coupons`);
-    await field('API key').fill('not-a-real-key');
+    await field('Email').fill(admin.email);
+    await field('Password').fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'This API key was not recognised' }).waitFor();
-    await shot('01-sign-in-wrong-key');
+    await page.getByRole('alert').filter({ hasText: 'The email address or password is incorrect' }).waitFor();
+    await shot('01-sign-in-wrong-password');
 
-    await field('API key').fill(t.apiKey);
+    await field('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('No coupons yet').waitFor();
   });
@@ -131,7 +111,7 @@ describe('admin dashboard (browser)', () => {
   });
 
   it('lists both coupons and searches them', async () => {
-    await page.getByRole('link', { name: 'Coupons' }).first().click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Coupons', exact: true }).click();
     const rows = page.locator('tbody tr');
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2);

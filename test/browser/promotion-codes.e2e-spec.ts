@@ -1,34 +1,27 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../support/test-app';
+import { expectAccessible, openDashboard, type Dashboard } from './support/dashboard';
 
 /**
  * Promotion codes and code batches in the dashboard, in a real headless Chromium against the real API
  * on MariaDB. Needs the production bundle: `npm run build -w web` (the API serves web/dist at /).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const SCREENSHOTS = resolve(__dirname, '../artifacts/screenshots');
-const WEB_DIST_INDEX = resolve(__dirname, '../../web/dist/index.html');
-
 describe('promotion codes in the dashboard (browser)', () => {
+  let dashboard: Dashboard;
   let t: TestApp;
-  let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
 
+  /** Every state photographed is also checked for serious accessibility violations. */
   const shot = async (name: string) => {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await dashboard.shot(name);
+    await expectAccessible(dashboard.page);
   };
   const dialogNamed = (name: string) => page.getByRole('dialog', { name });
 
   beforeAll(async () => {
-    if (!existsSync(WEB_DIST_INDEX)) throw new Error('web/dist is missing: run `npm run build -w web` first');
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    t = await startTestApp();
+    dashboard = await openDashboard('/');
+    ({ t, page } = dashboard);
     await t.api.post('/api/v1/customers', { customer: { external_id: 'cus_acme', name: 'Acme', currency: 'EUR' } });
     await t.api.post('/api/v1/coupons', {
       coupon: {
@@ -36,33 +29,12 @@ describe('promotion codes in the dashboard (browser)', () => {
         frequency: 'once', expiration: 'no_expiration', max_redemptions: 500,
       },
     });
-    profileDir = mkdtempSync(join(tmpdir(), 'coupons-chromium-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-        '--no-first-run', '--disable-component-update', '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
-      // A zone with an offset proves the expiry picker sends UTC, not the operator's wall time.
-      timezoneId: 'Europe/Paris',
-      acceptDownloads: true,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(15_000);
-
     await page.goto(`${t.baseUrl}/coupon/SPRING-25`);
-    await page.getByLabel('API key', { exact: true }).fill(t.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Spring 25' }).waitFor();
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-    await t?.close();
+    await dashboard?.close();
   });
 
   it('creates a promotion code with its limits and restrictions', async () => {
@@ -145,9 +117,7 @@ describe('promotion codes in the dashboard (browser)', () => {
       batches.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^SPRING-25-codes-[0-9a-f-]{36}\.csv$/);
-    const path = join(profileDir, 'codes.csv');
-    await download.saveAs(path);
-    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    const lines = readFileSync(await download.path(), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('code,active,max_redemptions,redemptions_count,expires_at,created_at');
     expect(lines).toHaveLength(41);
     const codes = lines.slice(1).map((line) => line.split(',')[0]);

@@ -19,3 +19,4 @@ export * from './promotion-code-eligibility';
 export * from './pagination';
 export * from './operators';
 export * from './overview';
+export * from './event-types';

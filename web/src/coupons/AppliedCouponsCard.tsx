@@ -2,8 +2,8 @@ import type { AppliedCoupon, AppliedCouponListResponse, Coupon } from '../api/ty
 import { useResource } from '../api/use-resource';
 import { useApi } from '../auth/session';
 import { Badge } from '../ui/Badge';
+import { DateTime } from '../ui/DateTime';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
-import { formatDisplayDate } from './datetime';
 import { statusBadge } from './format';
 import { formatMoney } from './money';
 
@@ -51,7 +51,7 @@ export function AppliedCouponsCard({ coupon, version }: { coupon: Coupon; versio
                   <Badge tone={statusBadge(applied.status).tone}>{statusBadge(applied.status).label}</Badge>
                 </td>
                 <td className="num">{remaining(applied)}</td>
-                <td>{formatDisplayDate(applied.created_at)}</td>
+                <td><DateTime value={applied.created_at} /></td>
               </tr>
             ))}
           </tbody>

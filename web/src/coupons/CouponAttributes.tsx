@@ -1,8 +1,9 @@
 import { currencyName } from '@coupons/domain';
 import type { ReactNode } from 'react';
 import type { Coupon } from '../api/types';
-import { formatDisplayDate } from './datetime';
-import { couponTypeLabel, couponValue, expirationLabel, frequencyLabel, redemptionsLabel } from './format';
+import { DateTime } from '../ui/DateTime';
+import { couponTypeLabel, couponValue, frequencyLabel, redemptionsLabel } from './format';
+import { EXPIRATION_LABELS } from './labels';
 import { formatMoney } from './money';
 
 /** `wide` items (free text) take a whole row instead of one narrow column. */
@@ -42,8 +43,10 @@ export function CouponAttributes({ coupon }: { coupon: Coupon }) {
         </Item>
       )}
       <Item label="Frequency">{frequencyLabel(coupon)}</Item>
-      <Item label="Expiration">{expirationLabel(coupon)}</Item>
-      <Item label="Redeemable from">{coupon.starts_at ? formatDisplayDate(coupon.starts_at) : 'Immediately'}</Item>
+      <Item label="Expiration">
+        {coupon.expiration === 'time_limit' ? <DateTime value={coupon.expiration_at} /> : EXPIRATION_LABELS.no_expiration}
+      </Item>
+      <Item label="Redeemable from"><DateTime value={coupon.starts_at} fallback="Immediately" /></Item>
       <Item label="Redemptions">{redemptionsLabel(coupon)}</Item>
       <Item label="Reusable">{coupon.reusable ? 'Yes' : 'No, once per customer'}</Item>
       {coupon.limited_billable_metrics ? (
@@ -51,8 +54,8 @@ export function CouponAttributes({ coupon }: { coupon: Coupon }) {
       ) : (
         <Item label="Plans">{codes(coupon.plan_codes)}</Item>
       )}
-      <Item label="Created">{formatDisplayDate(coupon.created_at)}</Item>
-      {coupon.terminated_at && <Item label="Terminated">{formatDisplayDate(coupon.terminated_at)}</Item>}
+      <Item label="Created"><DateTime value={coupon.created_at} /></Item>
+      {coupon.terminated_at && <Item label="Terminated"><DateTime value={coupon.terminated_at} /></Item>}
       <Item label="ID">
         <span className="mono muted">{coupon.lago_id}</span>
       </Item>

@@ -1,7 +1,7 @@
 import { generateCouponCode, isValidCouponCode } from '@coupons/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { aCoupon, fakeApi, METRICS, PLANS, type FakeApi } from '../test/fake-api';
+import { aCoupon, fakeApi, METRICS, PLANS, TEST_CSRF_TOKEN, type FakeApi } from '../test/fake-api';
 import { renderApp } from '../test/render-app';
 
 const created = (body: unknown) => ({ body: { coupon: aCoupon((body as { coupon: { code?: string } }).coupon) } });
@@ -77,7 +77,10 @@ describe('create coupon form', () => {
       metadata: {},
       currency_options: {},
     });
-    expect(fake.requests[fake.requests.length - 1].headers.get('Authorization')).toBe('Bearer test-key');
+    // A write under the operator's session carries its CSRF token, and no key.
+    const write = fake.requests.find((request) => request.method === 'POST' && request.path === '/coupons')!;
+    expect(write.headers.get('X-CSRF-Token')).toBe(TEST_CSRF_TOKEN);
+    expect(write.headers.get('Authorization')).toBeNull();
     await screen.findByRole('heading', { name: 'Spring' });
     expect(window.location.pathname).toBe('/coupon/SPRING');
   });

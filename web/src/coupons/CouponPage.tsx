@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, couponPath } from '../api/client';
 import type { CouponResponse } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { useApi } from '../auth/session';
+import { useApi, useCan } from '../auth/session';
 import { Link, navigate } from '../router';
 import { paths } from '../routes';
 import { Alert } from '../ui/Alert';
@@ -25,6 +25,7 @@ function failureText(error: unknown): string {
 
 export function CouponPage({ code }: { code: string }) {
   const api = useApi();
+  const canOperate = useCan('operate');
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -69,12 +70,14 @@ export function CouponPage({ code }: { code: string }) {
           </div>
           <p className="page-subtitle mono">{coupon.code}</p>
         </div>
-        <div className="page-actions">
-          <Button variant="ghost-danger" onClick={() => setDialog('delete')}>Delete</Button>
-          {active && <Button onClick={() => setDialog('terminate')}>Terminate</Button>}
-          <Link className="btn btn-secondary" to={paths.editCoupon(coupon.code)}>Edit</Link>
-          {active && <Button variant="primary" onClick={() => setDialog('apply')}>Apply to customer</Button>}
-        </div>
+        {canOperate && (
+          <div className="page-actions">
+            <Button variant="ghost-danger" onClick={() => setDialog('delete')}>Delete</Button>
+            {active && <Button onClick={() => setDialog('terminate')}>Terminate</Button>}
+            <Link className="btn btn-secondary" to={paths.editCoupon(coupon.code)}>Edit</Link>
+            {active && <Button variant="primary" onClick={() => setDialog('apply')}>Apply to customer</Button>}
+          </div>
+        )}
       </div>
       {notice && <Alert tone="success">{notice}</Alert>}
       <section className="card" aria-labelledby="details-title">

@@ -2,14 +2,14 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { CouponListResponse } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { useApi } from '../auth/session';
+import { useApi, useCan } from '../auth/session';
 import { Link, navigate } from '../router';
 import { paths, type CouponListFilters } from '../routes';
-import { Button } from '../ui/Button';
 import { SelectField, TextField } from '../ui/fields';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { CouponsTable } from './CouponsTable';
 import { STATUS_OPTIONS } from './labels';
+import { Pagination } from '../ui/Pagination';
 
 const PER_PAGE = 20;
 const SEARCH_DELAY_MS = 300;
@@ -17,6 +17,7 @@ const SEARCH_DELAY_MS = 300;
 /** `filters` are read from the URL; a change replaces the URL, so typing a search does not stack history entries. */
 export function CouponsListPage({ filters: query }: { filters: CouponListFilters }) {
   const api = useApi();
+  const canOperate = useCan('operate');
   const update = (patch: Partial<CouponListFilters>) =>
     navigate(paths.coupons({ ...query, page: 1, ...patch }), { replace: true });
   const [term, setTerm] = useState(query.search);
@@ -48,9 +49,11 @@ export function CouponsListPage({ filters: query }: { filters: CouponListFilters
           <h1 className="page-title">Coupons</h1>
           <p className="page-subtitle">Discounts you can apply to your customers’ invoices.</p>
         </div>
-        <Link className="btn btn-primary" to={paths.newCoupon()}>
-          + New coupon
-        </Link>
+        {canOperate && (
+          <Link className="btn btn-primary" to={paths.newCoupon()}>
+            + New coupon
+          </Link>
+        )}
       </div>
       <div className="card">
         <div className="toolbar" role="search">
@@ -82,29 +85,20 @@ export function CouponsListPage({ filters: query }: { filters: CouponListFilters
             <EmptyState title="No coupon matches">Try another search or status.</EmptyState>
           ) : (
             <EmptyState title="No coupons yet">
-              Create your first coupon to offer a discount.
-              <Link className="btn btn-primary" to={paths.newCoupon()}>
-                + New coupon
-              </Link>
+              {canOperate && (
+                <>
+                  Create your first coupon to offer a discount.
+                  <Link className="btn btn-primary" to={paths.newCoupon()}>
+                    + New coupon
+                  </Link>
+                </>
+              )}
             </EmptyState>
           )
         ) : list.data ? (
           <>
             <CouponsTable coupons={list.data.coupons} />
-            <div className="pagination">
-              <span aria-live="polite">
-                {list.data.meta.total_count} {list.data.meta.total_count === 1 ? 'coupon' : 'coupons'} · page{' '}
-                {list.data.meta.current_page} of {Math.max(1, list.data.meta.total_pages)}
-              </span>
-              <div className="pagination-buttons">
-                <Button size="sm" disabled={!list.data.meta.prev_page} onClick={() => update({ ...query, page: query.page - 1 })}>
-                  Previous
-                </Button>
-                <Button size="sm" disabled={!list.data.meta.next_page} onClick={() => update({ ...query, page: query.page + 1 })}>
-                  Next
-                </Button>
-              </div>
-            </div>
+            <Pagination meta={list.data.meta} noun={['coupon', 'coupons']} onPage={(page) => update({ ...query, page })} />
           </>
         ) : null}
       </div>

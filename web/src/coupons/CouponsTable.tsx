@@ -2,7 +2,9 @@ import type { Coupon } from '../api/types';
 import { Link, navigate } from '../router';
 import { paths } from '../routes';
 import { Badge } from '../ui/Badge';
-import { couponTypeLabel, couponValue, expirationLabel, frequencyLabel, redemptionsLabel, statusBadge } from './format';
+import { DateTime } from '../ui/DateTime';
+import { couponTypeLabel, couponValue, frequencyLabel, redemptionsLabel, statusBadge } from './format';
+import { EXPIRATION_LABELS } from './labels';
 
 /** The code cell is a real link for keyboards; the whole row is clickable for the mouse. */
 export function CouponsTable({ coupons }: { coupons: Coupon[] }) {
@@ -40,7 +42,9 @@ export function CouponsTable({ coupons }: { coupons: Coupon[] }) {
                   </div>
                 </td>
                 <td>{frequencyLabel(coupon)}</td>
-                <td>{expirationLabel(coupon)}</td>
+                <td>
+                  {coupon.expiration === 'time_limit' ? <DateTime value={coupon.expiration_at} /> : EXPIRATION_LABELS.no_expiration}
+                </td>
                 <td className="num">{redemptionsLabel(coupon)}</td>
                 <td>
                   <Badge tone={badge.tone}>{badge.label}</Badge>

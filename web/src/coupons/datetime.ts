@@ -19,11 +19,17 @@ export function utcToLocalInput(iso: string | null): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** A readable local date-time for tables and detail pages. */
-export function formatDisplayDate(iso: string | null): string {
+/** A readable date-time in the operator's zone for tables and detail pages; `seconds` where order matters (logs). */
+export function formatDisplayDate(iso: string | null, { seconds = false } = {}): string {
   const date = iso ? parseDateTime(iso) : null;
   if (!date) return '—';
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' }).format(date);
+}
+
+/** "2026-01-10T10:00:00.374Z" → "2026-01-10 10:00:00 UTC": the stored instant, shown on hover; null for junk. */
+export function formatUtc(iso: string | null): string | null {
+  const date = iso ? parseDateTime(iso) : null;
+  return date ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : null;
 }
 
 /** Name of the operator's time zone, shown beside date pickers so nobody has to guess. */

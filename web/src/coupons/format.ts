@@ -1,9 +1,8 @@
 /** How coupon attributes read in tables and on the coupon page. */
 import type { Coupon } from '../api/types';
 import type { BadgeTone } from '../ui/Badge';
-import { formatDisplayDate } from './datetime';
 import { formatMoney, formatPercentage } from './money';
-import { COUPON_TYPE_LABELS, EXPIRATION_LABELS, FREQUENCY_LABELS, STATUS_LABELS } from './labels';
+import { COUPON_TYPE_LABELS, FREQUENCY_LABELS, STATUS_LABELS } from './labels';
 
 export function couponValue(coupon: Pick<Coupon, 'coupon_type' | 'amount_cents' | 'amount_currency' | 'percentage_rate'>): string {
   if (coupon.coupon_type === 'percentage') return coupon.percentage_rate ? formatPercentage(coupon.percentage_rate) : '—';
@@ -19,10 +18,6 @@ export function frequencyLabel(coupon: Pick<Coupon, 'frequency' | 'frequency_dur
   if (coupon.frequency !== 'recurring') return FREQUENCY_LABELS[coupon.frequency];
   const periods = coupon.frequency_duration ?? 0;
   return `${FREQUENCY_LABELS.recurring} · ${periods} ${periods === 1 ? 'period' : 'periods'}`;
-}
-
-export function expirationLabel(coupon: Pick<Coupon, 'expiration' | 'expiration_at'>): string {
-  return coupon.expiration === 'time_limit' ? formatDisplayDate(coupon.expiration_at) : EXPIRATION_LABELS.no_expiration;
 }
 
 export function redemptionsLabel(coupon: Pick<Coupon, 'redemptions_count' | 'max_redemptions'>): string {

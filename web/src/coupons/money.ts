@@ -1,3 +1,4 @@
+/// <reference lib="es2023.intl" />
 /**
  * Money in the dashboard: operators type major units ("12.50"), the API stores integer minor
  * units. Conversion is done on the digits, never through floating point, using the currency's
@@ -34,18 +35,26 @@ export function minorToMajorInput(cents: number, currency: string): string {
   return formatMinorUnits(cents, currency);
 }
 
-/** 1250 EUR → "€12.50", 1500 JPY → "¥1,500", 1005 BHD → "BHD 1.005", in the operator's locale. */
+/**
+ * 1250 EUR → "€12.50", 1500 JPY → "¥1,500", 1005 KWD → "KWD 1.005", in the operator's locale, with exactly
+ * the currency's ISO minor digits (Intl's own table differs for a few). The amount goes to Intl as a decimal
+ * string: a double would round the last digits of the largest amounts (16 significant digits and more).
+ */
 export function formatMoney(cents: number, currency: string): string {
   const exponent = currencyExponent(currency);
+  const major = formatMinorUnits(cents, currency) as `${number}`;
   return new Intl.NumberFormat(undefined, {
     style: 'currency',
     currency,
     minimumFractionDigits: exponent,
     maximumFractionDigits: exponent,
-  }).format(Number(formatMinorUnits(cents, currency)));
+  }).format(major);
 }
 
-/** "12.5" → "12.5%"; the API already returns a canonical decimal string. */
+/**
+ * The API's decimal string as an operator reads it: "15.0" → "15%", "12.50000" → "12.5%", "0.00001" →
+ * "0.00001%". Trailing zeros go, digits are never rounded (a rate has up to five decimals).
+ */
 export function formatPercentage(rate: string): string {
-  return `${rate}%`;
+  return `${rate.includes('.') ? rate.replace(/\.?0+$/, '') : rate}%`;
 }

@@ -119,7 +119,8 @@ describe('promotion code batches on the coupon page', () => {
     expect(saved[0].filename).toBe('SPRING-codes-5f0c1a2b-0000-4000-8000-000000000001.csv');
     expect(await saved[0].blob.text()).toBe(CSV);
     const request = fake.requests.find((r) => r.path.endsWith('/codes.csv'))!;
-    expect(request.headers.get('Authorization')).toBe('Bearer test-key');
+    // The download rides on the session cookie, like every other call.
+    expect(request.credentials).toBe('same-origin');
   });
 
   it('explains a download refused because the batch is not complete', async () => {

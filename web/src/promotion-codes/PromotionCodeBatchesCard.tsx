@@ -3,11 +3,11 @@ import { ApiError } from '../api/client';
 import type { PromotionCodeBatch } from '../api/types';
 import type { Resource } from '../api/use-resource';
 import { useApi } from '../auth/session';
-import { formatDisplayDate } from '../coupons/datetime';
 import { codeMessage } from '../coupons/error-messages';
 import { Alert } from '../ui/Alert';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
+import { DateTime } from '../ui/DateTime';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { batchStatus, batchTemplate, formatCount } from './format';
 import { saveFile } from './save-file';
@@ -70,14 +70,14 @@ export function PromotionCodeBatchesCard({ batches, onShowCodes }: {
               const status = batchStatus(batch);
               return (
                 <tr key={batch.lago_id}>
-                  <td>{formatDisplayDate(batch.created_at)}</td>
+                  <td><DateTime value={batch.created_at} /></td>
                   <td className="mono nowrap">{batchTemplate(batch)}</td>
                   <td>
                     <Badge tone={status.tone}>{status.label}</Badge>
                     {batch.status === 'failed' && <div className="cell-sub">No free code was left for this prefix and length</div>}
                   </td>
                   <td><BatchProgress batch={batch} /></td>
-                  <td>{formatDisplayDate(batch.completed_at)}</td>
+                  <td><DateTime value={batch.completed_at} /></td>
                   <td>
                     <div className="batch-actions">
                       <Button size="sm" variant="ghost" onClick={() => onShowCodes(batch.lago_id)}>Show codes</Button>

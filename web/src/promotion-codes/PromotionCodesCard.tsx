@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../ui/fields';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { batchTemplate } from './format';
 import { PromotionCodesTable } from './PromotionCodesTable';
+import { Pagination } from '../ui/Pagination';
 
 const PER_PAGE = 20;
 
@@ -81,19 +82,7 @@ export function PromotionCodesCard({ title, couponCode, version, batches, filter
           onShowBatch={(batch) => update({ batch })}
           onToggle={onToggle}
         />
-        <div className="pagination">
-          <span aria-live="polite">
-            {meta.total_count} {meta.total_count === 1 ? 'code' : 'codes'} · page {meta.current_page} of {Math.max(1, meta.total_pages)}
-          </span>
-          <div className="pagination-buttons">
-            <Button size="sm" disabled={!meta.prev_page} onClick={() => setFilters({ ...filters, page: filters.page - 1 })}>
-              Previous
-            </Button>
-            <Button size="sm" disabled={!meta.next_page} onClick={() => setFilters({ ...filters, page: filters.page + 1 })}>
-              Next
-            </Button>
-          </div>
-        </div>
+        <Pagination meta={meta} noun={['code', 'codes']} onPage={(page) => setFilters({ ...filters, page })} />
       </>
     );
   }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Coupon, PromotionCode, PromotionCodeBatch } from '../api/types';
+import { useCan } from '../auth/session';
 import type { PromotionCodeListFilters } from '../routes';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
@@ -16,6 +17,7 @@ type OpenDialog = { kind: 'create' } | { kind: 'generate' } | { kind: 'toggle'; 
 
 /** The coupon page's promotion codes and code batches, with their dialogs. */
 export function PromotionCodesSection({ coupon, version }: { coupon: Coupon; version: number }) {
+  const canOperate = useCan('operate');
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
@@ -47,12 +49,14 @@ export function PromotionCodesSection({ coupon, version }: { coupon: Coupon; ver
         setFilters={setFilters}
         onToggle={(code) => setDialog({ kind: 'toggle', code })}
         actions={
-          <>
-            <Button disabled={!live} title={closedHint} onClick={() => setDialog({ kind: 'generate' })}>Generate codes</Button>
-            <Button variant="primary" disabled={!live} title={closedHint} onClick={() => setDialog({ kind: 'create' })}>
-              New promotion code
-            </Button>
-          </>
+          canOperate && (
+            <>
+              <Button disabled={!live} title={closedHint} onClick={() => setDialog({ kind: 'generate' })}>Generate codes</Button>
+              <Button variant="primary" disabled={!live} title={closedHint} onClick={() => setDialog({ kind: 'create' })}>
+                New promotion code
+              </Button>
+            </>
+          )
         }
       />
       {(batches.error !== null || (batches.data?.length ?? 0) > 0) && (

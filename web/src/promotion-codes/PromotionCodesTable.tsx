@@ -1,9 +1,10 @@
 import type { PromotionCode, PromotionCodeBatch } from '../api/types';
-import { formatDisplayDate } from '../coupons/datetime';
+import { useCan } from '../auth/session';
 import { Link } from '../router';
 import { paths } from '../routes';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
+import { DateTime } from '../ui/DateTime';
 import { batchTemplate, codeRedemptions, codeStatus, restrictionsSummary } from './format';
 
 /** One page of codes; the batch cell filters the list to that batch, the last cell (de)activates. */
@@ -15,6 +16,7 @@ export function PromotionCodesTable({ codes, batches, showCoupon, onShowBatch, o
   onToggle: (code: PromotionCode) => void;
 }) {
   const now = new Date();
+  const canOperate = useCan('operate');
   return (
     <div className="table-wrap">
       <table className="table">
@@ -42,7 +44,7 @@ export function PromotionCodesTable({ codes, batches, showCoupon, onShowBatch, o
                 )}
                 <td><Badge tone={status.tone}>{status.label}</Badge></td>
                 <td className="num">{codeRedemptions(code)}</td>
-                <td>{code.expires_at ? formatDisplayDate(code.expires_at) : 'Never'}</td>
+                <td><DateTime value={code.expires_at} fallback="Never" /></td>
                 <td className="cell-sub">{restrictionsSummary(code)}</td>
                 <td>
                   {code.lago_batch_id === null ? (
@@ -60,9 +62,11 @@ export function PromotionCodesTable({ codes, batches, showCoupon, onShowBatch, o
                   )}
                 </td>
                 <td className="num">
-                  <Button size="sm" variant={code.active ? 'ghost-danger' : 'secondary'} onClick={() => onToggle(code)}>
-                    {code.active ? 'Deactivate' : 'Reactivate'}
-                  </Button>
+                  {canOperate && (
+                    <Button size="sm" variant={code.active ? 'ghost-danger' : 'secondary'} onClick={() => onToggle(code)}>
+                      {code.active ? 'Deactivate' : 'Reactivate'}
+                    </Button>
+                  )}
                 </td>
               </tr>
             );

@@ -2,8 +2,10 @@
  * A stand-in for the REST API behind `fetch`: tests declare answers per "METHOD /path" and read
  * back the JSON bodies the dashboard sent, so they check the real wire payloads.
  */
+import type { OperatorRole } from '@coupons/domain';
 import { vi } from 'vitest';
 import type { Coupon, PageMeta, PromotionCode, PromotionCodeBatch } from '../api/types';
+import type { SessionBody } from '../auth/auth-types';
 
 export interface Answer {
   status?: number;
@@ -13,10 +15,49 @@ export interface Answer {
 }
 type Handler = Answer | ((body: unknown, url: URL) => Answer);
 
+interface FakeRequest {
+  method: string;
+  path: string;
+  url: URL;
+  body: unknown;
+  headers: Headers;
+  /** Whether the browser would send the session cookie (`same-origin`). */
+  credentials: RequestCredentials | undefined;
+}
+
 export interface FakeApi {
-  requests: { method: string; path: string; url: URL; body: unknown; headers: Headers }[];
+  /** Calls to the REST API, `path` without its `/api/v1` prefix. */
+  requests: FakeRequest[];
+  /** Calls to the sign-in routes, `path` in full (`/auth/sign_in`): kept apart so `requests` is the pages' own traffic. */
+  authRequests: FakeRequest[];
   bodiesOf(method: string, path: string): unknown[];
 }
+
+export const TEST_CSRF_TOKEN = 'test-csrf-token';
+
+export function aSession(role: OperatorRole = 'admin', email = `${role}@example.com`): SessionBody {
+  return {
+    user: { lago_id: `0a0b0c0d-0000-4000-8000-00000000000${role.length}`, email, name: 'Ada Operator', role, created_at: '2026-01-02T09:00:00Z' },
+    organization: { name: 'Acme' },
+    csrf_token: TEST_CSRF_TOKEN,
+  };
+}
+
+/** Who `GET /auth/session` says is signed in; `renderApp` sets it before each render. */
+let currentSession: SessionBody | null = aSession();
+
+export function setFakeSession(session: SessionBody | null): void {
+  currentSession = session;
+}
+
+/** The sign-in routes as the server answers a signed-in (or signed-out) browser, unless a test says otherwise. */
+const SESSION_ROUTES: Record<string, Handler> = {
+  'GET /auth/session': () =>
+    currentSession
+      ? { body: currentSession }
+      : { status: 401, body: { status: 401, error: 'Unauthorized', code: 'session_required' } },
+  'POST /auth/sign_out': { status: 204, body: null },
+};
 
 /**
  * Lists every coupon page loads besides the coupon, empty unless a test says otherwise, so that tests
@@ -28,23 +69,28 @@ const EMPTY_COUPON_PAGE_LISTS: Record<string, Handler> = {
 };
 
 export function fakeApi(testRoutes: Record<string, Handler>): FakeApi {
-  const routes = { ...EMPTY_COUPON_PAGE_LISTS, ...testRoutes };
-  const requests: FakeApi['requests'] = [];
+  const routes = { ...SESSION_ROUTES, ...EMPTY_COUPON_PAGE_LISTS, ...testRoutes };
+  const requests: FakeRequest[] = [];
+  const authRequests: FakeRequest[] = [];
   vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) => {
     const url = new URL(input, 'http://localhost');
     const method = init.method ?? 'GET';
-    const path = url.pathname.replace(/^\/api\/v1/, '');
+    const rest = url.pathname.startsWith('/api/v1/');
+    const path = rest ? url.pathname.slice('/api/v1'.length) : url.pathname;
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    requests.push({ method, path, url, body, headers: new Headers(init.headers) });
+    (rest ? requests : authRequests).push({ method, path, url, body, headers: new Headers(init.headers), credentials: init.credentials });
     const handler = routes[`${method} ${path}`];
     const answer = typeof handler === 'function' ? handler(body, url) : handler;
     const { status = 200, body: responseBody, contentType } = answer ?? { status: 404, body: { status: 404, error: 'Not Found' } };
+    if (status === 204) return Promise.resolve(new Response(null, { status }));
     const payload = contentType ? String(responseBody) : JSON.stringify(responseBody);
     return Promise.resolve(new Response(payload, { status, headers: { 'Content-Type': contentType ?? 'application/json' } }));
   });
+  const all = () => [...requests, ...authRequests];
   return {
     requests,
-    bodiesOf: (method, path) => requests.filter((r) => r.method === method && r.path === path).map((r) => r.body),
+    authRequests,
+    bodiesOf: (method, path) => all().filter((r) => r.method === method && r.path === path).map((r) => r.body),
   };
 }
 

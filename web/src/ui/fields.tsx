@@ -20,7 +20,8 @@ interface FieldProps {
 
 export function Field({ label, hint, error, optional, children }: FieldProps) {
   const id = useId();
-  const describedBy = [error && `${id}-error`, hint && `${id}-hint`].filter(Boolean).join(' ') || undefined;
+  // The hint gives way to the error: only what is shown is referenced.
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parsePagination } from '@coupons/domain';
 import { ApiKeyGuard } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
@@ -9,7 +9,7 @@ import type { Organization } from '../organizations/organization';
 import { IdempotentPost } from '../idempotency/idempotent-post.decorator';
 import { serializeBillableMetric } from './billable-metric.serializer';
 import {
-  billableMetricInputSchema, billableMetricListResponse, billableMetricResponse, customerInputSchema, customerListResponse, customerResponse,
+  billableMetricInputSchema, billableMetricListResponse, billableMetricResponse, customerInputSchema, customerListResponse, customerResponse, customerSearchQuery,
   planInputSchema, planListResponse, planResponse,
 } from './catalog.openapi';
 import { BillableMetricsService } from './billable-metrics.service';
@@ -22,6 +22,7 @@ import { PlansService } from './plans.service';
 import { UpsertCustomerService } from './upsert-customer.service';
 
 type PageQuery = { page?: unknown; per_page?: unknown };
+type CustomerListQuery = PageQuery & { search?: unknown };
 
 /** The Lago-compatible subsets of plans, billable metrics and customers that coupons are limited to and applied on. */
 @ApiTags('catalog')
@@ -90,9 +91,12 @@ export class CatalogController {
   }
 
   @Get('customers')
+  @ApiOperation({ summary: 'List customers, newest first (search: part of the external id or name, any case; page, per_page)' })
+  @ApiQuery(customerSearchQuery)
   @ApiOkResponse({ schema: customerListResponse })
-  async listCustomers(@CurrentOrganization() organization: Organization, @Query() query: PageQuery) {
-    const { records, meta } = await this.customers.list(organization.id, parsePagination(query));
+  async listCustomers(@CurrentOrganization() organization: Organization, @Query() query: CustomerListQuery) {
+    const search = typeof query.search === 'string' ? query.search.trim() : '';
+    const { records, meta } = await this.customers.list(organization.id, parsePagination(query), search);
     return { customers: records.map(serializeCustomer), meta };
   }
 

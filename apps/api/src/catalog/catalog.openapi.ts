@@ -63,6 +63,14 @@ export const customerInputSchema = {
   },
 };
 
+/** `GET /customers?search=`: one term, matched as typed (`%` and `_` are plain characters). */
+export const customerSearchQuery = {
+  name: 'search',
+  required: false,
+  description: 'Part of the external id or of the name, ignoring case; surrounding spaces are dropped',
+  schema: { type: 'string', example: 'acme' },
+};
+
 /** Named schemas of the catalog endpoints (`components.schemas`), as the catalog's serializers write them. */
 export const catalogSchemas = {
   Plan: objectSchema({

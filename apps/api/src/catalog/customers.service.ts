@@ -14,8 +14,9 @@ export class CustomersService {
     return customer ? success(customer) : notFound('customer_not_found');
   }
 
-  async list(organizationId: number, pagination: Pagination): Promise<{ records: CustomerEntity[]; meta: PaginationMeta }> {
-    const { rows, meta } = await this.customers.page(organizationId, pagination);
+  /** `search`: matched against external id and name, ignoring case; '' for every customer. */
+  async list(organizationId: number, pagination: Pagination, search = ''): Promise<{ records: CustomerEntity[]; meta: PaginationMeta }> {
+    const { rows, meta } = await this.customers.page(organizationId, pagination, search);
     return { records: rows, meta };
   }
 }

@@ -5,6 +5,7 @@ import type { CouponStatus } from '@coupons/domain';
 import { CouponEntity } from '../database/entities';
 import { preparedQuery } from '../database/prepared';
 import { COUPON_LIST_ORDER } from './coupon-list-order';
+import { escapeLike } from '../database/like';
 
 /**
  * A page past this many rows from either end of the list starts from a cached anchor instead of an
@@ -40,11 +41,6 @@ interface CouponListStats {
   total: number;
   /** Grows with every change to the list's order: anything cached about the list is valid while it stands still. */
   version: number;
-}
-
-/** LIKE escape character `!`: a backslash is quoted differently by MySQL and SQLite, `!` reads the same in both. */
-export function escapeLike(term: string): string {
-  return term.replace(/[!%_]/g, (char) => `!${char}`);
 }
 
 /** The list order from the `from`-th column on, for ORDER BY. */

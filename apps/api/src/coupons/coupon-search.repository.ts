@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import type { CouponStatus } from '@coupons/domain';
 import { CouponEntity } from '../database/entities';
-import { escapeLike, exactCount } from './coupon-list.repository';
+import { escapeLike } from '../database/like';
+import { exactCount } from './coupon-list.repository';
 
 /** Columns a search may filter on; a closed set, so a column name never comes from a request. */
 export type CouponSearchColumn =

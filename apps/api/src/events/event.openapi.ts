@@ -1,6 +1,6 @@
+import { EVENT_TYPES } from '@coupons/domain';
 import type { SchemaObject } from '@nestjs/swagger';
 import { arrayOf, enumOf, nullable, objectSchema, paginationMeta, ref, STRING } from '../http/common.openapi';
-import { EVENT_TYPES } from './event-types';
 
 /** The event as `serializeEvent` writes it. */
 const event = objectSchema({

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { addError, FieldErrors, hasErrors, PaginationMeta, paginationMeta, parseDateTime, parsePagination } from '@coupons/domain';
+import { addError, FieldErrors, hasErrors, PaginationMeta, paginationMeta, parseDateTime, parsePagination, isEventType } from '@coupons/domain';
 import { invalid, Result, success } from '../common/result';
 import type { EventEntity } from '../database/entities';
 import type { ActorType } from '../organizations/organization';
-import { isEventType } from './event-types';
 import { EventFilters, EventsRepository } from './events.repository';
 
 export interface EventListParams {

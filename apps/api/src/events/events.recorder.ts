@@ -1,3 +1,4 @@
+import type { EventType } from '@coupons/domain';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
@@ -5,7 +6,6 @@ import { EventEntity } from '../database/entities';
 import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import type { Actor, Organization } from '../organizations/organization';
-import type { EventType } from './event-types';
 import { EventsRepository } from './events.repository';
 
 /** One change to record: who made it, on what, and the object as the API serializes it after the change. */

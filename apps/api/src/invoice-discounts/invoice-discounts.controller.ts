@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../http/api-key.guard';
+import { ApiKeyGuard, RequiresPermission } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
@@ -26,6 +26,8 @@ export class InvoiceDiscountsController {
     private readonly voidDiscount: VoidInvoiceDiscountService,
   ) {}
 
+  // Writes nothing: a viewer may ask it, as a GET.
+  @RequiresPermission('read')
   @IdempotentPost('preview')
   @ApiOperation({ summary: "Compute the coupons' credits on an invoice without recording anything" })
   @ApiOkResponse({ schema: invoiceDiscountResponse })

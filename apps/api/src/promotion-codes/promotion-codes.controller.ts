@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../http/api-key.guard';
+import { ApiKeyGuard, RequiresPermission } from '../http/api-key.guard';
 import { CurrentOrganization } from '../http/current-organization.decorator';
 import { unwrap } from '../http/render';
 import { rootObject } from '../http/root-object';
@@ -41,6 +41,8 @@ export class PromotionCodesController {
     return { promotion_code: serializePromotionCode(record) };
   }
 
+  // Writes nothing: a viewer may ask it, as a GET.
+  @RequiresPermission('read')
   @IdempotentPost('validate')
   @ApiOperation({ summary: 'Whether a code would apply for a customer now, why not, and the discount it would give (changes nothing)' })
   @ApiOkResponse({ schema: promotionCodeValidationResponse })

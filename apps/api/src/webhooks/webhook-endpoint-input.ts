@@ -1,6 +1,5 @@
-import { addError, FieldErrors } from '@coupons/domain';
+import { addError, FieldErrors, isEventType } from '@coupons/domain';
 import { isIP } from 'node:net';
-import { isEventType } from '../events/event-types';
 import { firstForbidden, isForbiddenAddress, resolveAll } from './webhook-address-guard';
 
 export const WEBHOOK_ENDPOINT_STATUSES = ['enabled', 'disabled'] as const;

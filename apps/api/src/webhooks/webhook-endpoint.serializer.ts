@@ -28,6 +28,8 @@ export function serializeWebhookDelivery(delivery: Omit<WebhookDeliveryEntity, '
     response_body: delivery.responseBody,
     duration_ms: delivery.durationMs,
     error: delivery.error,
+    // A pending attempt is made when it falls due; a finished one has no next attempt of its own.
+    next_attempt_at: delivery.status === 'pending' ? formatDateTime(delivery.dueAt) : null,
     created_at: formatDateTime(delivery.createdAt),
   };
 }

@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '../events/event-types';
+import { EVENT_TYPES } from '@coupons/domain';
 import { arrayOf, DATE_TIME, enumOf, INTEGER, nullable, objectSchema, paginationMeta, ref, STRING, UUID } from '../http/common.openapi';
 import { WEBHOOK_DESCRIPTION_MAX_LENGTH, WEBHOOK_ENDPOINT_STATUSES, WEBHOOK_URL_MAX_LENGTH } from './webhook-endpoint-input';
 
@@ -52,6 +52,7 @@ const webhookDelivery = objectSchema({
   response_body: { type: 'string', nullable: true, description: 'The first kilobyte of the answer' },
   duration_ms: nullable(INTEGER),
   error: { type: 'string', nullable: true, description: 'Why no answer was had (timeout, refused address, connection error)' },
+  next_attempt_at: { ...DATE_TIME, nullable: true, description: 'When a pending attempt is due; null once it is made' },
   created_at: DATE_TIME,
 });
 

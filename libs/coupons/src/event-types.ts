@@ -1,6 +1,8 @@
+import { isOneOf } from './enums';
+
 /**
- * Every kind of event a change writes, `<object>.<what happened>`. Webhook endpoints subscribe to these, and
- * the activity log filters on them.
+ * Every kind of event a change writes, `<object>.<what happened>`. Webhook endpoints subscribe to these, the
+ * activity log filters on them, and the dashboard labels each one.
  */
 export const EVENT_TYPES = [
   'coupon.created',
@@ -20,4 +22,4 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const isEventType = (value: unknown): value is EventType => typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+export const isEventType = (value: unknown): value is EventType => isOneOf(EVENT_TYPES, value);
