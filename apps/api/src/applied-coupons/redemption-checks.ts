@@ -6,13 +6,21 @@ import { invalid, invalidField, notAllowed, notFound, Result, success } from '..
 import { attributesOf } from '../coupons/coupon-record';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import { AppliedCouponEntity, CouponEntity, CustomerEntity, PromotionCodeEntity } from '../database/entities';
-import { StatementRunner } from '../database/statement-batch';
+import { Statement, StatementRunner } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
 import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.repository';
 import { AppliedCouponsRepository } from './applied-coupons.repository';
 import { overlapsActiveCoupon } from './coupon-overlap';
+
+/** The rows a redemption's checks are judged on, and what the caller asked to read with them. */
+interface RedemptionReads {
+  customer: CustomerEntity | null;
+  promotionCode: PromotionCodeEntity | null;
+  coupon: CouponEntity | null;
+  alsoRead: Record<string, unknown>[][];
+}
 
 /** What an apply that passed every check would record. */
 export interface Redemption {
@@ -69,13 +77,27 @@ export class RedemptionChecks {
   ) {}
 
   async check(organization: Organization, input: JsonObject, now: Date, tx?: Transaction): Promise<Result<Redemption>> {
+    return (await this.checkAndRead(organization, input, now, [], tx)).checked;
+  }
+
+  /**
+   * `check`, sending `alsoRead` in the same round trip as its own reads: a caller that needs more rows (a
+   * validation's preview, the customer's applied coupons) gets them without another one. Answers their rows,
+   * none when the request was refused before anything was read.
+   */
+  async checkAndRead(organization: Organization, input: JsonObject, now: Date, alsoRead: Statement[], tx?: Transaction) {
     // A coupon is named one way or the other, never both.
-    if (isGiven(input, 'coupon_code') && isGiven(input, 'promotion_code')) return invalidField('coupon_code', 'value_is_invalid');
+    if (isGiven(input, 'coupon_code') && isGiven(input, 'promotion_code')) return { checked: invalidField('coupon_code', 'value_is_invalid'), alsoRead: [] };
     const externalId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
-    if (externalId === null) return notFound('customer_not_found');
+    if (externalId === null) return { checked: notFound('customer_not_found'), alsoRead: [] };
     const byPromotionCode = isGiven(input, 'promotion_code');
     const named = byPromotionCode ? input.promotion_code : input.coupon_code;
-    const { customer, promotionCode, coupon } = await this.read(organization.id, externalId, byPromotionCode, typeof named === 'string' ? named : null, tx);
+    const read = await this.read(organization.id, externalId, byPromotionCode, typeof named === 'string' ? named : null, alsoRead, tx);
+    return { checked: await this.judge(input, read, byPromotionCode, now, tx), alsoRead: read.alsoRead };
+  }
+
+  /** The checks in their order, on what `read` found. */
+  private async judge(input: JsonObject, { customer, promotionCode, coupon }: RedemptionReads, byPromotionCode: boolean, now: Date, tx?: Transaction): Promise<Result<Redemption>> {
     if (!customer) return notFound('customer_not_found');
 
     if (byPromotionCode) {
@@ -94,7 +116,7 @@ export class RedemptionChecks {
    * transaction the customer's row and the code's are locked: the customer's orders its applies (reusable
    * and overlap checks) with its invoice commits and voids; the code's keeps its limit.
    */
-  private async read(organizationId: number, externalId: string, byPromotionCode: boolean, named: string | null, tx?: Transaction) {
+  private async read(organizationId: number, externalId: string, byPromotionCode: boolean, named: string | null, alsoRead: Statement[], tx?: Transaction): Promise<RedemptionReads> {
     const lock = tx !== undefined;
     const codeKey = byPromotionCode && named !== null ? promotionCodeLookupKey(named) : null;
     const statements = [this.customers.byExternalIdStatement(organizationId, externalId, lock)];
@@ -103,12 +125,14 @@ export class RedemptionChecks {
     } else if (!byPromotionCode && named !== null) {
       statements.push(this.coupons.liveByCodeStatement(organizationId, named));
     }
-    const [customerRows, ...rest] = (await this.statements.run(statements, tx)).map((result) => result.rows);
+    const results = (await this.statements.run([...statements, ...alsoRead], tx)).map((result) => result.rows);
+    const [customerRows, ...rest] = results.slice(0, statements.length);
     const [codeRows, couponRows] = codeKey !== null ? rest : [[], rest[0] ?? []];
     return {
       customer: this.customers.customerOf(customerRows),
       promotionCode: this.promotionCodes.codeOf(codeRows),
       coupon: this.coupons.couponOf(couponRows),
+      alsoRead: results.slice(statements.length),
     };
   }
 

@@ -40,9 +40,12 @@ export class DiscountInputsLoader {
     private readonly couponTargets: CouponTargetsRepository,
   ) {}
 
-  /** `newest` is an applied coupon not recorded (yet): it comes last, as one applied now would. */
-  async load(customerId: number, tx?: Transaction, newest?: ActiveAppliedCoupon): Promise<DiscountInputs> {
-    const active = await this.invoiceDiscounts.activeAppliedCoupons(customerId, tx);
+  /**
+   * `newest` is an applied coupon not recorded (yet): it comes last, as one applied now would. `read` is the
+   * customer's active applied coupons when the caller already read them (in a batch of its own).
+   */
+  async load(customerId: number, tx?: Transaction, newest?: ActiveAppliedCoupon, read?: ActiveAppliedCoupon[]): Promise<DiscountInputs> {
+    const active = read ?? (await this.invoiceDiscounts.activeAppliedCoupons(customerId, tx));
     if (newest) active.push(newest);
     const limitedIds = [...new Set(active.filter((row) => row.limited).map((row) => row.applied.couponId))];
     const targets = await this.couponTargets.codesFor(limitedIds, tx);

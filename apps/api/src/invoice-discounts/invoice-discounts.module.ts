@@ -21,6 +21,6 @@ import { VoidInvoiceDiscountService } from './void-invoice-discount.service';
     GetInvoiceDiscountService,
     VoidInvoiceDiscountService,
   ],
-  exports: [PreviewInvoiceDiscountService, CommitInvoiceDiscountService],
+  exports: [PreviewInvoiceDiscountService, CommitInvoiceDiscountService, InvoiceDiscountsRepository],
 })
 export class InvoiceDiscountsModule {}

@@ -4,6 +4,8 @@ import type { DiscountableCoupon } from '@coupons/domain';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AppliedCouponEntity, CouponEntity, CreditEntity, CustomerEntity, InvoiceDiscountEntity } from '../database/entities';
 import { hydrateAll, preparedQuery } from '../database/prepared';
+import type { CustomerKey } from '../catalog/customers.repository';
+import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 
 /** An active applied coupon with what the discount engine needs of its coupon. */
@@ -45,21 +47,34 @@ export class InvoiceDiscountsRepository {
    * of the promotion code each was redeemed through: one joined, prepared statement.
    */
   async activeAppliedCoupons(customerId: number, tx?: Transaction): Promise<ActiveAppliedCoupon[]> {
-    const rows = await preparedQuery<AppliedWithCoupon>(
-      tx ?? this.dataSource,
-      'SELECT a.*, c.code AS coupon_code, c.coupon_type AS coupon_kind, (c.limited_plans OR c.limited_billable_metrics) AS coupon_limited, ' +
+    const { sql, params } = this.activeAppliedCouponsStatement({ id: customerId });
+    return this.activeAppliedCouponsOf(await preparedQuery(tx ?? this.dataSource, sql, params));
+  }
+
+  /** activeAppliedCoupons' statement, the customer by id or by external id, for a batch of reads; `activeAppliedCouponsOf` reads its rows. */
+  activeAppliedCouponsStatement(customer: CustomerKey): Statement {
+    const [customerIs, customerParams] = 'id' in customer
+      ? ['a.customer_id = ?', [customer.id]]
+      : ['a.customer_id = (SELECT id FROM customers WHERE organization_id = ? AND external_id = ?)', [customer.organizationId, customer.externalId]];
+    return {
+      sql:
+        'SELECT a.*, c.code AS coupon_code, c.coupon_type AS coupon_kind, (c.limited_plans OR c.limited_billable_metrics) AS coupon_limited, ' +
         'p.minimum_amount_cents AS minimum_cents, p.minimum_amount_currency AS minimum_currency ' +
         'FROM applied_coupons a JOIN coupons c ON c.id = a.coupon_id LEFT JOIN promotion_codes p ON p.id = a.promotion_code_id ' +
-        'WHERE a.customer_id = ? AND a.status = ? ORDER BY a.created_at, a.id',
-      [customerId, 'active'],
-    );
-    return hydrateAll(this.dataSource, AppliedCouponEntity, rows).map((applied, index) => ({
+        `WHERE ${customerIs} AND a.status = ? ORDER BY a.created_at, a.id`,
+      params: [...customerParams, 'active'],
+    };
+  }
+
+  activeAppliedCouponsOf(rows: Record<string, unknown>[]): ActiveAppliedCoupon[] {
+    const joined = rows as AppliedWithCoupon[];
+    return hydrateAll(this.dataSource, AppliedCouponEntity, joined).map((applied, index) => ({
       applied,
-      couponCode: rows[index].coupon_code,
-      couponType: rows[index].coupon_kind as ActiveAppliedCoupon['couponType'],
-      limited: Number(rows[index].coupon_limited) === 1,
-      minimumAmountCents: rows[index].minimum_cents === null ? null : Number(rows[index].minimum_cents),
-      minimumAmountCurrency: rows[index].minimum_currency,
+      couponCode: joined[index].coupon_code,
+      couponType: joined[index].coupon_kind as ActiveAppliedCoupon['couponType'],
+      limited: Number(joined[index].coupon_limited) === 1,
+      minimumAmountCents: joined[index].minimum_cents === null ? null : Number(joined[index].minimum_cents),
+      minimumAmountCurrency: joined[index].minimum_currency,
     }));
   }
 

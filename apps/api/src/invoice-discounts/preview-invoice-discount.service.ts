@@ -27,10 +27,11 @@ export class PreviewInvoiceDiscountService {
 
   /**
    * The preview of `invoice` for `customer`; with `hypothetical`, as if that applied coupon had been applied
-   * just now (its credit, not being recorded, has no applied-coupon id).
+   * just now (its credit, not being recorded, has no applied-coupon id). `active`: the customer's active applied
+   * coupons, when the caller read them already.
    */
-  async compute(customer: CustomerEntity, invoice: InvoiceInput, hypothetical?: ActiveAppliedCoupon): Promise<InvoiceDiscountView> {
-    const { coupons } = await this.discountInputs.load(customer.id, undefined, hypothetical);
+  async compute(customer: CustomerEntity, invoice: InvoiceInput, hypothetical?: ActiveAppliedCoupon, active?: ActiveAppliedCoupon[]): Promise<InvoiceDiscountView> {
+    const { coupons } = await this.discountInputs.load(customer.id, undefined, hypothetical, active);
     const result = computeInvoiceDiscount(invoice, coupons);
     const hypotheticalId = hypothetical?.applied.lagoId;
     return {

@@ -6,6 +6,7 @@ import type { CouponRecord } from '../coupons/coupon-record';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import type { CouponEntity, PromotionCodeEntity } from '../database/entities';
 import type { JsonObject } from '../http/root-object';
+import { InvoiceDiscountsRepository } from '../invoice-discounts/invoice-discounts.repository';
 import { PreviewInvoiceDiscountService } from '../invoice-discounts/preview-invoice-discount.service';
 import type { Organization } from '../organizations/organization';
 import type { PromotionCodeValidation } from './promotion-code-validation.serializer';
@@ -70,6 +71,7 @@ export class ValidatePromotionCodeService {
     private readonly promotionCodes: PromotionCodesRepository,
     private readonly coupons: CouponsRepository,
     private readonly preview: PreviewInvoiceDiscountService,
+    private readonly invoiceDiscounts: InvoiceDiscountsRepository,
   ) {}
 
   async call(organization: Organization, input: JsonObject): Promise<Result<PromotionCodeValidation>> {
@@ -77,7 +79,9 @@ export class ValidatePromotionCodeService {
     if (!parsed.ok) return parsed;
     const { code, externalCustomerId, invoice } = parsed.value;
     const now = new Date();
-    const checked = await this.checks.check(organization, { external_customer_id: externalCustomerId, promotion_code: code }, now);
+    // With an invoice, the customer's applied coupons come in the checks' own round trip.
+    const active = invoice ? [this.invoiceDiscounts.activeAppliedCouponsStatement({ organizationId: organization.id, externalId: externalCustomerId })] : [];
+    const { checked, alsoRead } = await this.checks.checkAndRead(organization, { external_customer_id: externalCustomerId, promotion_code: code }, now, active);
     if (!checked.ok) return success(await this.refused(organization, code, reasonOf(checked.failure)));
 
     const redemption = checked.value;
@@ -91,7 +95,7 @@ export class ValidatePromotionCodeService {
           limited: coupon.limitedPlans || coupon.limitedBillableMetrics,
           minimumAmountCents: promotionCode.restrictions.minimumAmountCents,
           minimumAmountCurrency: promotionCode.restrictions.minimumAmountCurrency,
-        })
+        }, this.invoiceDiscounts.activeAppliedCouponsOf(alsoRead[0]))
       : null;
     return success({
       valid: true,

@@ -7,21 +7,38 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 export const SATURATED_UTILIZATION = 0.9;
 
 /**
- * How busy this process's event loop was since the previous reading: background loops read it once per round
- * to decide how much work to take on.
+ * The span the share is measured over. Long enough that a burst of a few milliseconds (one batch of
+ * deliveries settling) does not count as saturation; short enough that a sustained load is seen within it.
+ */
+export const LOAD_WINDOW_MS = 500;
+
+type ReadUtilization = (current?: EventLoopUtilization, previous?: EventLoopUtilization) => EventLoopUtilization;
+
+/**
+ * How busy this process's event loop has been over the last whole window: background loops ask once per round
+ * how much work to take on.
  */
 export class EventLoopLoad {
-  private last: EventLoopUtilization;
+  private windowStart: EventLoopUtilization;
+  private windowStartedAt: number;
+  private busy = false;
 
-  constructor(private readonly read: (current?: EventLoopUtilization, previous?: EventLoopUtilization) => EventLoopUtilization = performance.eventLoopUtilization) {
-    this.last = this.read();
+  constructor(
+    private readonly read: ReadUtilization = performance.eventLoopUtilization,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.windowStart = this.read();
+    this.windowStartedAt = this.now();
   }
 
-  /** True when the event loop was busy more than SATURATED_UTILIZATION of the time since the last call. */
+  /** True when the event loop was busy more than SATURATED_UTILIZATION of the last complete window. */
   saturated(): boolean {
+    const at = this.now();
+    if (at - this.windowStartedAt < LOAD_WINDOW_MS) return this.busy;
     const current = this.read();
-    const since = this.read(current, this.last);
-    this.last = current;
-    return since.utilization > SATURATED_UTILIZATION;
+    this.busy = this.read(current, this.windowStart).utilization > SATURATED_UTILIZATION;
+    this.windowStart = current;
+    this.windowStartedAt = at;
+    return this.busy;
   }
 }
