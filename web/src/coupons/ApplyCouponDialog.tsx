@@ -3,8 +3,7 @@ import { ApiError } from '../api/client';
 import type { Coupon } from '../api/types';
 import { useApi } from '../auth/session';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import { codeMessage, fieldErrorText } from './error-messages';
 
@@ -49,16 +48,7 @@ export function ApplyCouponDialog({ coupon, onApplied, onClose }: {
     <Dialog
       title={`Apply ${coupon.code}`}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => submit()} disabled={busy}>
-            {busy ? 'Applying…' : 'Apply coupon'}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={busy} label="Apply coupon" busyLabel="Applying…" onAction={() => void submit()} />}
     >
       <form onSubmit={submit} noValidate className="form-fields">
         <p className="dialog-text">The customer gets the coupon’s discount on their next invoices.</p>

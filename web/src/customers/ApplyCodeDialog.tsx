@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../auth/session';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import type { Customer } from './customer-types';
 import { applyErrorText, type ApplyBy } from './format';
@@ -58,16 +57,7 @@ export function ApplyCodeDialog({ customer, by, onApplied, onClose }: {
     <Dialog
       title={copy.title}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => submit()} disabled={busy}>
-            {busy ? 'Applying…' : 'Apply'}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={busy} label="Apply" busyLabel="Applying…" onAction={() => void submit()} />}
     >
       <form onSubmit={submit} noValidate className="form-fields">
         <p className="dialog-text">

@@ -3,8 +3,7 @@ import { useMemo } from 'react';
 import type { Coupon, PromotionCodeBatch, PromotionCodeBatchResponse } from '../api/types';
 import { useApi } from '../auth/session';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import { BATCH_FORM_FIELDS, buildBatchSubmission, emptyBatchForm, maxBatchCount, usableLength } from './batch-form';
 import { formatCount } from './format';
@@ -47,12 +46,7 @@ export function GenerateCodesDialog({ coupon, onStarted, onClose }: {
     <Dialog
       title={`Generate codes for ${coupon.code}`}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={form.busy}>Cancel</Button>
-          <Button variant="primary" onClick={submit} disabled={form.busy}>{form.busy ? 'Starting…' : 'Generate codes'}</Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={form.busy} label="Generate codes" busyLabel="Starting…" onAction={() => void submit()} />}
     >
       <form className="form-fields dialog-scroll" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
         <p className="dialog-text">

@@ -2,8 +2,7 @@ import { PROMOTION_CODE_LIMITS } from '@coupons/domain';
 import type { Coupon, PromotionCode, PromotionCodeResponse } from '../api/types';
 import { useApi } from '../auth/session';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import { buildPromotionCodeSubmission, emptyPromotionCodeForm, PROMOTION_CODE_FORM_FIELDS } from './promotion-code-form';
 import { TermsFields } from './TermsFields';
@@ -32,12 +31,7 @@ export function NewPromotionCodeDialog({ coupon, onCreated, onClose }: {
     <Dialog
       title={`New promotion code for ${coupon.code}`}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={form.busy}>Cancel</Button>
-          <Button variant="primary" onClick={submit} disabled={form.busy}>{form.busy ? 'Creating…' : 'Create code'}</Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={form.busy} label="Create code" busyLabel="Creating…" onAction={() => void submit()} />}
     >
       <form className="form-fields dialog-scroll" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
         <p className="dialog-text">A code customers type to redeem this coupon, with limits of its own.</p>

@@ -5,8 +5,7 @@ import { OPERATOR_MESSAGES, operatorFailure } from '../auth/messages';
 import { useApi } from '../auth/session';
 import { fieldErrorText } from '../coupons/error-messages';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import type { CreatedApiKeyResponse } from './settings-types';
 
@@ -40,16 +39,7 @@ export function CreateApiKeyDialog({ onClose, onCreated }: { onClose: () => void
     <Dialog
       title="Create an API key"
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" form="api-key-form" variant="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create key'}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={busy} label="Create key" busyLabel="Creating…" form="api-key-form" />}
     >
       <form id="api-key-form" className="form-fields" onSubmit={submit} noValidate>
         <p className="dialog-text">A key acts as an admin of the organization. Its value is shown only once.</p>

@@ -5,8 +5,7 @@ import { OPERATOR_MESSAGES, operatorFailure, ROLE_DESCRIPTIONS, ROLE_LABELS } fr
 import { useApi } from '../auth/session';
 import { fieldErrorText } from '../coupons/error-messages';
 import { Alert } from '../ui/Alert';
-import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { SelectField, TextField } from '../ui/fields';
 import type { CreatedInvitationResponse } from './settings-types';
 
@@ -44,16 +43,7 @@ export function InviteDialog({ onClose, onInvited }: { onClose: () => void; onIn
     <Dialog
       title="Invite someone"
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button type="submit" form="invite-form" variant="primary" disabled={busy}>
-            {busy ? 'Inviting…' : 'Create invitation'}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={busy} label="Create invitation" busyLabel="Inviting…" form="invite-form" />}
     >
       <form id="invite-form" className="form-fields" onSubmit={submit} noValidate>
         <p className="dialog-text">You get a link valid for a week to send them yourself; it is shown only once.</p>

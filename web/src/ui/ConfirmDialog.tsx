@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert } from './Alert';
-import { Button } from './Button';
-import { Dialog } from './Dialog';
+import { Dialog, DialogActions } from './Dialog';
 
 /** "Are you sure?" for destructive actions; stays open and shows the error if the action fails. */
 export function ConfirmDialog({
@@ -35,16 +34,7 @@ export function ConfirmDialog({
     <Dialog
       title={title}
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={busy}>
-            {busy ? 'Working…' : confirmLabel}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={busy} label={confirmLabel} busyLabel="Working…" variant="danger" onAction={() => void confirm()} />}
     >
       <div className="dialog-text">{children}</div>
       {error && <Alert tone="danger">{error}</Alert>}

@@ -3,6 +3,7 @@
  * focus returns to the opener when it closes.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Button } from './Button';
 
 const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), a[href]';
 
@@ -59,5 +60,28 @@ export function Dialog({
         <div className="dialog-actions">{actions}</div>
       </div>
     </div>
+  );
+}
+
+/**
+ * A dialog's footer: Cancel, and its one action, which says it is working while `busy` (both are off then).
+ * With `form`, the action submits that form (Enter in a field does the same); otherwise it calls `onAction`.
+ */
+export function DialogActions({ onCancel, busy, label, busyLabel, onAction, form, variant = 'primary' }: {
+  onCancel: () => void;
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  onAction?: () => void;
+  form?: string;
+  variant?: 'primary' | 'danger';
+}) {
+  return (
+    <>
+      <Button onClick={onCancel} disabled={busy}>Cancel</Button>
+      <Button type={form ? 'submit' : 'button'} form={form} variant={variant} onClick={onAction} disabled={busy}>
+        {busy ? busyLabel : label}
+      </Button>
+    </>
   );
 }

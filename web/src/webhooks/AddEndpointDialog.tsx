@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '@coupons/domain';
 import { eventTypeLabel } from '../activity/event-types';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { Checkbox, RadioGroup, TextField } from '../ui/fields';
 import {
   buildEndpointRequest, DESCRIPTION_MAX_LENGTH, describeEndpointFailure, emptyEndpointForm, type EndpointFormErrors,
@@ -75,12 +75,7 @@ export function AddEndpointDialog({ onDone, onClose }: { onDone: (endpoint: Webh
     <Dialog
       title="Add webhook endpoint"
       onClose={onClose}
-      actions={
-        <>
-          <Button onClick={onClose} disabled={busy}>Cancel</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={busy}>{busy ? 'Adding…' : 'Add endpoint'}</Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} busy={busy} label="Add endpoint" busyLabel="Adding…" onAction={() => void submit()} />}
     >
       <form className="form-fields" noValidate onSubmit={(event) => { event.preventDefault(); void submit(); }}>
         <p className="dialog-text">Every change of the events you pick is POSTed to this URL, signed (Standard Webhooks).</p>
