@@ -3,9 +3,11 @@ import { useResource } from '../api/use-resource';
 import { useApi } from '../auth/session';
 import { Badge } from '../ui/Badge';
 import { DateTime } from '../ui/DateTime';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { EmptyState } from '../ui/states';
 import { statusBadge } from './format';
 import { formatMoney } from './money';
+import { ResourceView } from '../ui/ResourceView';
+import { Card } from '../ui/Card';
 
 /** What is left of the discount for this customer: an amount (fixed once) or billing periods (recurring). */
 function remaining(applied: AppliedCoupon): string {
@@ -26,46 +28,46 @@ export function AppliedCouponsCard({ coupon, version }: { coupon: Coupon; versio
     `${coupon.code}#${version}`,
   );
 
-  let body;
-  if (list.loading && !list.data) body = <LoadingState label="Loading applied coupons…" />;
-  else if (list.error) body = <ErrorState message="Applied coupons could not be loaded." onRetry={list.reload} />;
-  else if (!list.data?.applied_coupons.length) {
-    body = <EmptyState title="Not applied yet">Apply this coupon to a customer to see it here.</EmptyState>;
-  } else {
-    body = (
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Customer</th>
-              <th>Status</th>
-              <th className="num">Remaining</th>
-              <th>Applied</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.applied_coupons.map((applied) => (
-              <tr key={applied.lago_id}>
-                <td className="mono">{applied.external_customer_id}</td>
-                <td>
-                  <Badge tone={statusBadge(applied.status).tone}>{statusBadge(applied.status).label}</Badge>
-                </td>
-                <td className="num">{remaining(applied)}</td>
-                <td><DateTime value={applied.created_at} /></td>
+  const body = (
+    <ResourceView
+      resource={list}
+      loading="Loading applied coupons…"
+      failed="Applied coupons could not be loaded."
+      isEmpty={(data) => data.applied_coupons.length === 0}
+      empty={<EmptyState title="Not applied yet">Apply this coupon to a customer to see it here.</EmptyState>}
+    >
+      {(data) => (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Customer</th>
+                <th>Status</th>
+                <th className="num">Remaining</th>
+                <th>Applied</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
+            </thead>
+            <tbody>
+              {data.applied_coupons.map((applied) => (
+                <tr key={applied.lago_id}>
+                  <td className="mono">{applied.external_customer_id}</td>
+                  <td>
+                    <Badge tone={statusBadge(applied.status).tone}>{statusBadge(applied.status).label}</Badge>
+                  </td>
+                  <td className="num">{remaining(applied)}</td>
+                  <td><DateTime value={applied.created_at} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ResourceView>
+  );
 
   return (
-    <section className="card" aria-labelledby="applied-title">
-      <div className="card-header">
-        <h2 id="applied-title">Applied to customers</h2>
-      </div>
+    <Card titleId="applied-title" title="Applied to customers">
       {body}
-    </section>
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { DateTime } from '../ui/DateTime';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { batchStatus, batchTemplate, formatCount } from './format';
 import { saveFile } from './save-file';
+import { Card } from '../ui/Card';
 
 
 export const batchCsvPath = (lagoId: string): string => `/promotion_code_batches/${encodeURIComponent(lagoId)}/codes.csv`;
@@ -98,12 +99,9 @@ export function PromotionCodeBatchesCard({ batches, onShowCodes }: {
   }
 
   return (
-    <section className="card" aria-labelledby="batches-title">
-      <div className="card-header">
-        <h2 id="batches-title">Code batches</h2>
-      </div>
+    <Card titleId="batches-title" title="Code batches">
       {error && <div className="card-alert"><Alert tone="danger">{error}</Alert></div>}
       {body}
-    </section>
+    </Card>
   );
 }

@@ -7,10 +7,12 @@ import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DateTime } from '../ui/DateTime';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { EmptyState } from '../ui/states';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog';
 import { OneTimeSecret } from './OneTimeSecret';
 import type { ApiKey, ApiKeyListResponse, CreatedApiKeyResponse } from './settings-types';
+import { ResourceView } from '../ui/ResourceView';
+import { Card } from '../ui/Card';
 
 const keyLabel = (key: ApiKey): string => key.name ?? `Unnamed key (${key.lago_id.slice(0, 8)})`;
 
@@ -36,64 +38,69 @@ export function ApiKeysSection() {
     setVersion((v) => v + 1);
   };
 
-  let body;
-  if (list.loading && !list.data) body = <LoadingState label="Loading API keys…" />;
-  else if (list.error) body = <ErrorState message="API keys could not be loaded." onRetry={list.reload} />;
-  else if (!list.data?.api_keys.length) {
-    body = <EmptyState title="No API keys yet">Create one for each program that calls the API.</EmptyState>;
-  } else {
-    body = (
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Created</th>
-              <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.api_keys.map((key) => (
-              <tr key={key.lago_id}>
-                <td className="cell-primary">{keyLabel(key)}</td>
-                <td>
-                  <DateTime value={key.created_at} />
-                </td>
-                <td>
-                  {key.revoked_at ? (
-                    <>
-                      <Badge tone="neutral">Revoked</Badge> <DateTime value={key.revoked_at} />
-                    </>
-                  ) : (
-                    <Badge tone="success">Active</Badge>
-                  )}
-                </td>
-                <td className="num">
-                  {!key.revoked_at && (
-                    <Button size="sm" variant="ghost-danger" aria-label={`Revoke ${keyLabel(key)}`} onClick={() => setRevoking(key)}>
-                      Revoke
-                    </Button>
-                  )}
-                </td>
+  const body = (
+    <ResourceView
+      resource={list}
+      loading="Loading API keys…"
+      failed="API keys could not be loaded."
+      isEmpty={(data) => data.api_keys.length === 0}
+      empty={<EmptyState title="No API keys yet">Create one for each program that calls the API.</EmptyState>}
+    >
+      {(data) => (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Created</th>
+                <th>Status</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
+            </thead>
+            <tbody>
+              {data.api_keys.map((key) => (
+                <tr key={key.lago_id}>
+                  <td className="cell-primary">{keyLabel(key)}</td>
+                  <td>
+                    <DateTime value={key.created_at} />
+                  </td>
+                  <td>
+                    {key.revoked_at ? (
+                      <>
+                        <Badge tone="neutral">Revoked</Badge> <DateTime value={key.revoked_at} />
+                      </>
+                    ) : (
+                      <Badge tone="success">Active</Badge>
+                    )}
+                  </td>
+                  <td className="num">
+                    {!key.revoked_at && (
+                      <Button size="sm" variant="ghost-danger" aria-label={`Revoke ${keyLabel(key)}`} onClick={() => setRevoking(key)}>
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ResourceView>
+  );
 
   return (
-    <section className="card" aria-labelledby="settings-api-keys-title">
-      <div className="card-header">
-        <h2 id="settings-api-keys-title">API keys</h2>
+    <Card
+      titleId="settings-api-keys-title"
+      title="API keys"
+      actions={
         <Button variant="primary" onClick={() => setCreating(true)}>
           Create API key
         </Button>
-      </div>
+      }
+    >
       {created && (
         <OneTimeSecret
           label={`Value of ${keyLabel(created)}`}
@@ -129,6 +136,6 @@ export function ApiKeysSection() {
           Every program using this key is refused from now on. This cannot be undone: create a new key to replace it.
         </ConfirmDialog>
       )}
-    </section>
+    </Card>
   );
 }

@@ -8,6 +8,7 @@ import { fieldErrorText } from '../coupons/error-messages';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/fields';
+import { Card } from '../ui/Card';
 
 const EMPTY = { current: '', next: '', confirmation: '' };
 
@@ -47,10 +48,7 @@ export function ChangePasswordSection() {
 
   const fieldError = (field: string) => fieldErrorText(errors, field, OPERATOR_MESSAGES);
   return (
-    <section className="card" aria-labelledby="settings-password-title">
-      <div className="card-header">
-        <h2 id="settings-password-title">Change password</h2>
-      </div>
+    <Card titleId="settings-password-title" title="Change password">
       <form className="card-body form-fields settings-password" onSubmit={submit} noValidate aria-labelledby="settings-password-title">
         <TextField
           label="Current password"
@@ -84,6 +82,6 @@ export function ChangePasswordSection() {
           </Button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

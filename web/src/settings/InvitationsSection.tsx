@@ -5,10 +5,12 @@ import { useApi } from '../auth/session';
 import { Alert } from '../ui/Alert';
 import { Button } from '../ui/Button';
 import { DateTime } from '../ui/DateTime';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { EmptyState } from '../ui/states';
 import { InviteDialog } from './InviteDialog';
 import { OneTimeSecret } from './OneTimeSecret';
 import type { CreatedInvitationResponse, Invitation, InvitationListResponse } from './settings-types';
+import { ResourceView } from '../ui/ResourceView';
+import { Card } from '../ui/Card';
 
 /** Invitations waiting to be accepted, the "Invite" action, and the link of the one just created. */
 export function InvitationsSection() {
@@ -31,58 +33,63 @@ export function InvitationsSection() {
     setVersion((v) => v + 1);
   };
 
-  let body;
-  if (list.loading && !list.data) body = <LoadingState label="Loading invitations…" />;
-  else if (list.error) body = <ErrorState message="Invitations could not be loaded." onRetry={list.reload} />;
-  else if (!list.data?.invitations.length) {
-    body = <EmptyState title="No pending invitations">Invite someone to give them an account in this organization.</EmptyState>;
-  } else {
-    body = (
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Invited</th>
-              <th>Link valid until</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.invitations.map((invitation) => (
-              <tr key={invitation.lago_id}>
-                <td className="cell-primary">{invitation.email}</td>
-                <td>{ROLE_LABELS[invitation.role]}</td>
-                <td>
-                  <DateTime value={invitation.created_at} />
-                </td>
-                <td>
-                  <DateTime value={invitation.expires_at} />
-                </td>
-                <td className="num">
-                  <Button size="sm" variant="ghost-danger" aria-label={`Revoke the invitation of ${invitation.email}`} onClick={() => revoke(invitation)}>
-                    Revoke
-                  </Button>
-                </td>
+  const body = (
+    <ResourceView
+      resource={list}
+      loading="Loading invitations…"
+      failed="Invitations could not be loaded."
+      isEmpty={(data) => data.invitations.length === 0}
+      empty={<EmptyState title="No pending invitations">Invite someone to give them an account in this organization.</EmptyState>}
+    >
+      {(data) => (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Invited</th>
+                <th>Link valid until</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
+            </thead>
+            <tbody>
+              {data.invitations.map((invitation) => (
+                <tr key={invitation.lago_id}>
+                  <td className="cell-primary">{invitation.email}</td>
+                  <td>{ROLE_LABELS[invitation.role]}</td>
+                  <td>
+                    <DateTime value={invitation.created_at} />
+                  </td>
+                  <td>
+                    <DateTime value={invitation.expires_at} />
+                  </td>
+                  <td className="num">
+                    <Button size="sm" variant="ghost-danger" aria-label={`Revoke the invitation of ${invitation.email}`} onClick={() => revoke(invitation)}>
+                      Revoke
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ResourceView>
+  );
 
   return (
-    <section className="card" aria-labelledby="settings-invitations-title">
-      <div className="card-header">
-        <h2 id="settings-invitations-title">Invitations</h2>
+    <Card
+      titleId="settings-invitations-title"
+      title="Invitations"
+      actions={
         <Button variant="primary" onClick={() => setInviting(true)}>
           Invite
         </Button>
-      </div>
+      }
+    >
       {created && (
         <OneTimeSecret
           label={`Invitation link for ${created.email} (${ROLE_LABELS[created.role].toLowerCase()})`}
@@ -108,6 +115,6 @@ export function InvitationsSection() {
           }}
         />
       )}
-    </section>
+    </Card>
   );
 }

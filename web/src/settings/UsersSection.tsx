@@ -11,8 +11,10 @@ import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DateTime } from '../ui/DateTime';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states';
+import { EmptyState } from '../ui/states';
 import type { UserListResponse, UserResponse } from './settings-types';
+import { ResourceView } from '../ui/ResourceView';
+import { Card } from '../ui/Card';
 
 const userPath = (lagoId: string): string => `/users/${encodeURIComponent(lagoId)}`;
 
@@ -86,56 +88,57 @@ export function UsersSection() {
     setVersion((v) => v + 1);
   };
 
-  let body;
-  if (list.loading && !list.data) body = <LoadingState label="Loading people…" />;
-  else if (list.error) body = <ErrorState message="People could not be loaded." onRetry={list.reload} />;
-  else if (!list.data?.users.length) body = <EmptyState title="Nobody has an account yet">Invite someone below.</EmptyState>;
-  else {
-    body = (
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Member since</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.users.map((user) => (
-              <tr key={user.lago_id}>
-                <td className="cell-primary">
-                  {user.name || '—'} {user.lago_id === me.lago_id && <Badge tone="neutral">You</Badge>}
-                </td>
-                <td>{user.email}</td>
-                <td>
-                  <RoleSelect key={`${user.lago_id}:${user.role}`} user={user} onChanged={changed} />
-                </td>
-                <td>
-                  <DateTime value={user.created_at} />
-                </td>
-                <td className="num">
-                  <Button size="sm" variant="ghost-danger" aria-label={`Remove ${user.email}`} onClick={() => setRemoving(user)}>
-                    Remove
-                  </Button>
-                </td>
+  const body = (
+    <ResourceView
+      resource={list}
+      loading="Loading people…"
+      failed="People could not be loaded."
+      isEmpty={(data) => data.users.length === 0}
+      empty={<EmptyState title="Nobody has an account yet">Invite someone below.</EmptyState>}
+    >
+      {(data) => (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Email</th>
+                <th>Role</th>
+                <th>Member since</th>
+                <th>
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    );
-  }
+            </thead>
+            <tbody>
+              {data.users.map((user) => (
+                <tr key={user.lago_id}>
+                  <td className="cell-primary">
+                    {user.name || '—'} {user.lago_id === me.lago_id && <Badge tone="neutral">You</Badge>}
+                  </td>
+                  <td>{user.email}</td>
+                  <td>
+                    <RoleSelect key={`${user.lago_id}:${user.role}`} user={user} onChanged={changed} />
+                  </td>
+                  <td>
+                    <DateTime value={user.created_at} />
+                  </td>
+                  <td className="num">
+                    <Button size="sm" variant="ghost-danger" aria-label={`Remove ${user.email}`} onClick={() => setRemoving(user)}>
+                      Remove
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </ResourceView>
+  );
 
   return (
-    <section className="card" aria-labelledby="settings-users-title">
-      <div className="card-header">
-        <h2 id="settings-users-title">People</h2>
-      </div>
+    <Card titleId="settings-users-title" title="People">
       {notice && (
         <div className="settings-notice">
           <Alert tone="success">{notice}</Alert>
@@ -154,6 +157,6 @@ export function UsersSection() {
             : 'They are signed out everywhere at once and can no longer sign in. Their past actions stay in the activity log.'}
         </ConfirmDialog>
       )}
-    </section>
+    </Card>
   );
 }

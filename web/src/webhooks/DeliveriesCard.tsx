@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { deliveryOutcome, deliveryStatus, responseExcerpt } from './endpoint-format';
 import type { WebhookDelivery, WebhookDeliveryListResponse, WebhookRedeliveryResponse } from './webhooks-types';
 import { Pagination } from '../ui/Pagination';
+import { Card } from '../ui/Card';
 
 const PER_PAGE = 20;
 /** Attempts are made in the background: while some are pending the log asks again at this pace. */
@@ -144,11 +145,13 @@ export function DeliveriesCard({ lagoId, canRedeliver }: { lagoId: string; canRe
   }
 
   return (
-    <section className="card" aria-labelledby="deliveries-title">
-      <div className="card-header">
-        <h2 id="deliveries-title">Delivery log</h2>
+    <Card
+      titleId="deliveries-title"
+      title="Delivery log"
+      actions={
         <Button size="sm" onClick={reload}>Refresh</Button>
-      </div>
+      }
+    >
       <div className="toolbar">
         <div className="field-status">
           <SelectField label="Status" value={status} onChange={(next) => { setStatus(next); setPage(1); }} options={STATUS_OPTIONS} />
@@ -156,6 +159,6 @@ export function DeliveriesCard({ lagoId, canRedeliver }: { lagoId: string; canRe
       </div>
       {notice && <div className="card-alert"><Alert tone={notice.tone}>{notice.text}</Alert></div>}
       {body}
-    </section>
+    </Card>
   );
 }
