@@ -1,43 +1,17 @@
-/**
- * Wire shapes of the organization's people and keys (`/api/v1/users`, `/invitations`, `/api_keys`). Declared
- * here until the generated OpenAPI types cover them; the field names and types match the API exactly.
- */
-import type { InvitationStatus, OperatorRole } from '@coupons/domain';
-import type { Operator } from '../auth/auth-types';
+/** Wire shapes of the organization's people and keys (`/users`, `/invitations`, `/api_keys`), from the OpenAPI document. */
+import type { components } from '../api/openapi';
 
-export interface UserListResponse {
-  users: Operator[];
-}
-export interface UserResponse {
-  user: Operator;
-}
-
-export interface Invitation {
-  lago_id: string;
-  email: string;
-  role: OperatorRole;
-  status: InvitationStatus;
-  expires_at: string;
-  created_at: string;
-}
-export interface InvitationListResponse {
-  invitations: Invitation[];
-}
+type Schemas = components['schemas'];
+export type UserListResponse = Schemas['UserListResponse'];
+export type UserResponse = Schemas['UserResponse'];
+export type Invitation = Schemas['Invitation'];
+export type InvitationListResponse = Schemas['InvitationListResponse'];
 /** Only the answer to the invitation's creation holds its link: the server keeps a hash of the token. */
 export interface CreatedInvitationResponse {
   invitation: Invitation & { accept_url: string };
 }
-
-export interface ApiKey {
-  lago_id: string;
-  /** Keys made before keys had names have none. */
-  name: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
-export interface ApiKeyListResponse {
-  api_keys: ApiKey[];
-}
+export type ApiKey = Schemas['ApiKey'];
+export type ApiKeyListResponse = Schemas['ApiKeyListResponse'];
 /** Only the answer to the key's creation holds its value: the server keeps a hash of it. */
 export interface CreatedApiKeyResponse {
   api_key: ApiKey & { value: string };
