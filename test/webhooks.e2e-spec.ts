@@ -152,6 +152,22 @@ describe('webhooks', () => {
       expect(received().map((hook) => JSON.parse(hook.body).type)).toEqual(['coupon.deleted']);
     });
 
+    it('sends an endpoint the events recorded once it exists; an earlier one stays in the log and can be redelivered', async () => {
+      const api = await organization();
+      const before = await createCoupon(api);
+      const { received } = await createEndpoint(api);
+      const after = await createCoupon(api);
+      await receiver.waitFor(() => received().length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(received().map((hook) => JSON.parse(hook.body).data.coupon.code)).toEqual([after.code]);
+
+      const [earlier] = expectStatus(await api.get(`/api/v1/events?object_id=${before.lago_id}`), 200).body.events;
+      expect(earlier).toMatchObject({ type: 'coupon.created', data: { coupon: { code: before.code } } });
+      expectStatus(await api.post(`/api/v1/events/${earlier.id}/redeliver`), 200);
+      await receiver.waitFor(() => received().length === 2);
+      expect(received()[1].headers['webhook-id']).toBe(earlier.id);
+    });
+
     it('retries while the receiver is down and delivers everything once it is up, logging every attempt', async () => {
       const flaky = new WebhookReceiver();
       await flaky.start();

@@ -5,7 +5,7 @@ import type { Pool, PoolConnection } from 'mysql2';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { EventEntity } from '../database/entities';
 import { hydrateAll, insertOf, preparedInsert, preparedQuery } from '../database/prepared';
-import type { Statement } from '../database/statement-batch';
+import { runStatements, type Statement } from '../database/statement-batch';
 import { inTransaction, type Transaction } from '../database/transactions';
 import type { ActorType } from '../organizations/organization';
 
@@ -20,6 +20,9 @@ export interface EventFilters {
   createdBefore: Date | null;
 }
 
+/** True for an organization no enabled webhook endpoint listens to (its one parameter: the organization id). */
+const NO_ENABLED_ENDPOINT = "NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE organization_id = ? AND status = 'enabled')";
+
 /** Rows per multi-row INSERT: well under SQLite's 32 766 bound variables at 11 columns a row. */
 const INSERT_ROWS = 1000;
 
@@ -30,17 +33,36 @@ function send(connection: PoolConnection, sql: string, params: unknown[]): Promi
 /** Every statement on `events`: the outbox's writes, the activity log's reads, the dispatcher's claims, the purge. */
 @Injectable()
 export class EventsRepository {
+  private eventInsertShape: { sql: string; columns: string[] } | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** A prepared INSERT on the change's own transaction: the one statement an event adds to a write. */
+  /** The INSERT of an event on the change's own transaction: the one statement an event adds to a write. */
   async insert(event: EventEntity, tx: Transaction): Promise<void> {
-    event.id = await preparedInsert(tx, EventEntity, event);
+    const [inserted] = await runStatements(tx, [this.insertStatement(event)]);
+    event.id = inserted.insertId;
   }
 
-  /** The INSERT of an event, for a batch that sends it with the writes of its change. */
+  /**
+   * The INSERT of an event, for a batch that sends it with the writes of its change. An event of an
+   * organization without an enabled webhook endpoint is written as already dispatched: nothing would receive
+   * it, so the dispatcher need not claim it nor write to it again. An endpoint therefore receives the events
+   * recorded once it exists (and is enabled), not those recorded before.
+   */
   insertStatement(event: EventEntity): Statement {
-    const { sql, values } = insertOf(this.dataSource, EventEntity, event);
-    return { sql, params: values };
+    const { sql, columns } = this.eventInsert();
+    const params = columns.map((column) => (column === 'dispatched' ? event.organizationId : (event as unknown as Record<string, unknown>)[column]));
+    return { sql, params };
+  }
+
+  /** The INSERT … SELECT of insertStatement and the entity property each parameter comes from: built once. */
+  private eventInsert(): { sql: string; columns: string[] } {
+    if (this.eventInsertShape) return this.eventInsertShape;
+    const columns = this.dataSource.getMetadata(EventEntity).columns.filter((column) => !column.isGenerated);
+    const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
+    const selected = columns.map((column) => (column.propertyName === 'dispatched' ? NO_ENABLED_ENDPOINT : '?')).join(', ');
+    this.eventInsertShape = { sql: `INSERT INTO \`events\` (${names}) SELECT ${selected}`, columns: columns.map((column) => column.propertyName) };
+    return this.eventInsertShape;
   }
 
   /**
@@ -58,13 +80,13 @@ export class EventsRepository {
       return;
     }
     const change = insertOf(this.dataSource, target, entity);
-    const outbox = insertOf(this.dataSource, EventEntity, event);
+    const outbox = this.insertStatement(event);
     const connection = await new Promise<PoolConnection>((resolve, reject) =>
       (this.dataSource.driver as unknown as { pool: Pool }).pool.getConnection((error, acquired) => (error ? reject(error) : resolve(acquired))),
     );
     try {
       // The server stops at the first failing statement (a duplicate code): the transaction is then rolled back.
-      const results = (await send(connection, `START TRANSACTION; ${change.sql}; ${outbox.sql}; COMMIT`, [...change.values, ...outbox.values])) as { insertId: number }[];
+      const results = (await send(connection, `START TRANSACTION; ${change.sql}; ${outbox.sql}; COMMIT`, [...change.values, ...outbox.params])) as { insertId: number }[];
       entity.id = results[1].insertId;
       event.id = results[2].insertId;
     } catch (error) {
@@ -80,6 +102,15 @@ export class EventsRepository {
    * MySQL with positional parameters: TypeORM's builder would spend a million-coupon seed naming them.
    */
   async insertMany(events: EventEntity[], tx: Transaction): Promise<void> {
+    if (events.length === 0) return;
+    // As insertStatement decides per event, from one read for all of them.
+    const organizationIds = [...new Set(events.map((event) => event.organizationId))];
+    const rows = await tx.query<{ organization_id: number }[]>(
+      `SELECT DISTINCT organization_id FROM webhook_endpoints WHERE status = 'enabled' AND organization_id IN (${organizationIds.map(() => '?').join(', ')})`,
+      organizationIds,
+    );
+    const subscribed = new Set(rows.map((row) => Number(row.organization_id)));
+    for (const event of events) event.dispatched = !subscribed.has(event.organizationId);
     const columns = this.dataSource.getMetadata(EventEntity).columns.filter((column) => !column.isGenerated);
     const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
     const tuple = `(${columns.map(() => '?').join(', ')})`;
