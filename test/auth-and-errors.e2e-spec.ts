@@ -62,7 +62,7 @@ describe('authentication and errors', () => {
       const key = await t.newApiKey('Revoked organization');
       const other = await t.newApiKey('Revoked organization');
       expectStatus(await t.api.withKey(key).get('/api/v1/coupons'), 200);
-      expect(await t.app.get(ApiKeysService).revoke(key)).toBe(true);
+      expect(await t.app.get(ApiKeysService).revoke(key, null)).toBe(true);
       const response = await t.api.withKey(key).get('/api/v1/coupons');
       expect({ status: response.status, body: response.body }).toEqual({ status: 401, body: UNAUTHORIZED_BODY });
       expectStatus(await t.api.withKey(other).get('/api/v1/coupons'), 200);

@@ -242,13 +242,16 @@ describe('events', () => {
       expectStatus(await api.post(`/api/v1/coupons/${first.code}/terminate`, undefined, { 'x-request-id': 'log-3' }), 200);
     });
 
-    const ids = async (query: string) => (expectStatus(await api.get(`/api/v1/events${query}`), 200).body.events as any[]).map((event) => `${event.type} ${event.data.coupon.code}`);
+    // A coupon's events by its code; the organization's first event is its API key's creation.
+    const ids = async (query: string) =>
+      (expectStatus(await api.get(`/api/v1/events${query}`), 200).body.events as any[]).map((event) => `${event.type} ${event.data.coupon?.code ?? event.data.api_key.lago_id}`);
+    const keyCreated = () => `api_key.created ${String(api.apiKey).split('_')[1]}`;
 
     it("lists the organization's events only, newest first, with Lago's meta", async () => {
       const body = expectStatus(await api.get('/api/v1/events?per_page=2'), 200).body;
       expect(body.events.map((event: any) => event.type)).toEqual(['coupon.terminated', 'coupon.created']);
-      expect(body.meta).toEqual({ current_page: 1, next_page: 2, prev_page: null, total_pages: 2, total_count: 3 });
-      expect(await ids('?page=2&per_page=2')).toEqual([`coupon.created ${first.code}`]);
+      expect(body.meta).toEqual({ current_page: 1, next_page: 2, prev_page: null, total_pages: 2, total_count: 4 });
+      expect(await ids('?page=2&per_page=2')).toEqual([`coupon.created ${first.code}`, keyCreated()]);
     });
 
     it('filters by type, object, actor, request and time', async () => {
@@ -257,11 +260,12 @@ describe('events', () => {
       expect(await ids('?request_id=log-2')).toEqual([`coupon.created ${second.code}`]);
       expect(await ids('?actor_type=api_key')).toHaveLength(3);
       expect(await ids('?actor_type=system')).toEqual([]);
+      expect(await ids('?actor_type=cli')).toEqual([keyCreated()]);
       const [, event] = expectStatus(await api.get('/api/v1/events?type=coupon.created'), 200).body.events;
       expect(await ids(`?actor_id=${event.actor.id}&type=coupon.terminated`)).toEqual([`coupon.terminated ${first.code}`]);
       expect(await ids('?actor_id=someone-else')).toEqual([]);
       const firstAt = new Date(event.created_at).getTime();
-      expect(await ids(`?created_before=${new Date(firstAt + 1).toISOString()}`)).toEqual([`coupon.created ${first.code}`]);
+      expect(await ids(`?created_before=${new Date(firstAt + 1).toISOString()}&type=coupon.created`)).toEqual([`coupon.created ${first.code}`]);
       expect(await ids(`?created_after=${new Date(firstAt).toISOString()}&type=coupon.created`)).toEqual([`coupon.created ${second.code}`]);
     });
 
@@ -300,7 +304,7 @@ describe('events', () => {
     );
     await seed.seedCoupons(organization, 1200, () => undefined);
     const api = t.api.withKey(apiKey);
-    const { events, meta } = expectStatus(await api.get('/api/v1/events?actor_type=cli&per_page=1'), 200).body;
+    const { events, meta } = expectStatus(await api.get('/api/v1/events?actor_type=cli&type=coupon.created&per_page=1'), 200).body;
     expect(meta.total_count).toBe(1200);
     expect(events[0]).toMatchObject({ type: 'coupon.created', actor: { type: 'cli', id: null, name: 'seed' }, request_id: null });
     expect(events[0].data.coupon).toEqual(expectStatus(await api.get(`/api/v1/coupons/${events[0].data.coupon.code}`), 200).body.coupon);

@@ -9,12 +9,14 @@ const KEY_VALUE = /^cpn_[A-Za-z0-9]{16}_[A-Za-z0-9_-]{43}$/;
 describe('operators: API keys', () => {
   let t: TestApp;
   let admin: Session;
+  let adminEmail: string;
 
   const as = (method: string, path: string, body?: unknown) => sessionRequest(t.baseUrl, admin, method, path, { body });
 
   beforeAll(async () => {
     t = await startTestApp();
     const person = await createOperator(t, { role: 'admin' });
+    adminEmail = person.email;
     admin = await signIn(t.baseUrl, person.email, person.password);
   });
   afterAll(async () => {
@@ -51,6 +53,19 @@ describe('operators: API keys', () => {
     const listed = expectStatus(await as('GET', '/api/v1/api_keys'), 200).body.api_keys as Array<{ lago_id: string; revoked_at: string | null }>;
     expect(listed.find((item) => item.lago_id === key.lago_id)?.revoked_at).toBe(revoked.revoked_at);
     expect(await as('DELETE', '/api/v1/api_keys/NoSuchKeyAtAll00')).toMatchObject({ status: 404, body: { code: 'api_key_not_found' } });
+  });
+
+  it('records who created and who revoked a key in the activity log, never its value', async () => {
+    const { api_key: key } = expectStatus(await as('POST', '/api/v1/api_keys', { api_key: { name: 'Audited' } }), 200).body;
+    expectStatus(await as('DELETE', `/api/v1/api_keys/${key.lago_id}`), 200);
+    expectStatus(await as('DELETE', `/api/v1/api_keys/${key.lago_id}`), 200);
+    const events = expectStatus(await as('GET', `/api/v1/events?object_id=${key.lago_id}`), 200).body.events as any[];
+    // Revoking a revoked key changes nothing: one revocation only.
+    expect(events.map((event) => event.type)).toEqual(['api_key.revoked', 'api_key.created']);
+    for (const event of events) expect(event.actor).toEqual({ type: 'user', id: expect.any(String), name: adminEmail });
+    expect(events[1].data).toEqual({ api_key: { lago_id: key.lago_id, name: 'Audited', created_at: key.created_at, revoked_at: null } });
+    expect(events[0].data.api_key.revoked_at).toMatch(ISO_SECONDS);
+    expect(JSON.stringify(events)).not.toContain(key.value.split('_')[2]);
   });
 
   it('lets a key revoke itself: that call succeeds, the next is refused', async () => {

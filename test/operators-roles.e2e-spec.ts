@@ -130,6 +130,23 @@ describe('operators: roles, CSRF and actors on /api/v1', () => {
     expect(hyperline.status).toBe(401);
   });
 
+  it("records an operator's making, role changes and removal in the activity log, with who did it", async () => {
+    const person = await createOperator(t, { role: 'manager' });
+    expect((await as(admin, 'PUT', `/api/v1/users/${person.lagoId}`, { body: { user: { role: 'viewer' } } })).status).toBe(200);
+    // The same role again changes nothing, and records nothing.
+    expect((await as(admin, 'PUT', `/api/v1/users/${person.lagoId}`, { body: { user: { role: 'viewer' } } })).status).toBe(200);
+    expect((await as(admin, 'DELETE', `/api/v1/users/${person.lagoId}`)).status).toBe(200);
+    const events = expectStatus(await as(admin, 'GET', `/api/v1/events?object_id=${person.lagoId}`), 200).body.events as any[];
+    expect(events.map((event) => [event.type, event.actor.type, event.data.user.role])).toEqual([
+      ['user.removed', 'user', 'viewer'],
+      ['user.role_updated', 'user', 'viewer'],
+      // Made by the test's own call of the CLI's use case, outside any request.
+      ['user.created', 'system', 'manager'],
+    ]);
+    expect(events[0].data.user).toEqual({ lago_id: person.lagoId, email: person.email, name: null, role: 'viewer', created_at: expect.any(String) });
+    expect(JSON.stringify(events)).not.toMatch(/password|argon/i);
+  });
+
   it('reads the role afresh on every request: a demoted manager loses its writes at once', async () => {
     const person = await createOperator(t, { role: 'manager' });
     const session = await signIn(t.baseUrl, person.email, person.password);

@@ -18,6 +18,11 @@ export const EVENT_TYPES = [
   'invoice_discount.committed',
   'invoice_discount.voided',
   'webhook_endpoint.disabled',
+  'api_key.created',
+  'api_key.revoked',
+  'user.created',
+  'user.role_updated',
+  'user.removed',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -16,6 +16,10 @@ describe('event objects', () => {
     expect(of('webhook_endpoint.disabled', { webhook_endpoint: { lago_id: 'w1', url: 'https://x' } })).toEqual({
       kind: 'Webhook endpoint', label: 'https://x', to: '/webhook/w1', id: 'w1',
     });
+    expect(of('api_key.revoked', { api_key: { lago_id: 'Qm3x', name: 'billing' } })).toEqual({ kind: 'API key', label: 'billing', to: '/settings', id: 'Qm3x' });
+    expect(of('api_key.created', { api_key: { lago_id: 'Qm3x', name: null } })?.label).toBe('Qm3x');
+    expect(of('user.role_updated', { user: { lago_id: 'u1', email: 'ada@example.com' } })).toEqual({ kind: 'Operator', label: 'ada@example.com', to: '/settings', id: 'u1' });
+    expect(of('user.removed', { user: { lago_id: 'u1', email: 'ada@example.com' } })?.to).toBeNull();
   });
 
   it('copes with data it does not know', () => {
@@ -31,7 +35,7 @@ describe('event objects', () => {
   });
 
   it('labels every event type the API defines', () => {
-    expect(EVENT_TYPES).toHaveLength(13);
+    expect(EVENT_TYPES).toHaveLength(18);
     expect(new Set(EVENT_TYPES.map(eventTypeLabel)).size).toBe(EVENT_TYPES.length);
   });
 });

@@ -51,6 +51,11 @@ export function eventObject(event: Pick<Event, 'type' | 'data'>): EventObject | 
     }
     case 'webhook_endpoint':
       return { kind: 'Webhook endpoint', label: text(object, 'url') ?? id ?? '', to: id ? paths.webhookEndpoint(id) : null, id };
+    // Keys and operators are managed on the settings page.
+    case 'api_key':
+      return { kind: 'API key', label: text(object, 'name') ?? id ?? '', to: paths.settings(), id };
+    case 'user':
+      return { kind: 'Operator', label: text(object, 'email') ?? id ?? '', to: event.type === 'user.removed' ? null : paths.settings(), id };
     default:
       return { kind: root, label: id ?? root, to: null, id };
   }

@@ -16,6 +16,11 @@ const EVENT_TYPE_LABELS: Record<EventType, string> = {
   'invoice_discount.committed': 'Invoice discount committed',
   'invoice_discount.voided': 'Invoice discount voided',
   'webhook_endpoint.disabled': 'Webhook endpoint disabled',
+  'api_key.created': 'API key created',
+  'api_key.revoked': 'API key revoked',
+  'user.created': 'Operator added',
+  'user.role_updated': 'Operator role changed',
+  'user.removed': 'Operator removed',
 };
 
 export const eventTypeLabel = (type: EventType): string => EVENT_TYPE_LABELS[type];

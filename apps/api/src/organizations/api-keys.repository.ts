@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { ApiKeyEntity } from '../database/entities';
 import { preparedQuery } from '../database/prepared';
+import type { Transaction } from '../database/transactions';
 import type { Organization } from './organization';
 
 /** What checking a key's secret needs: its salt and stored HMAC, and whose key it is. */
@@ -27,8 +28,8 @@ const toRecord = ({ publicId, name, createdAt, revokedAt }: ApiKeyEntity): ApiKe
 export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(key: { organizationId: number; publicId: string; name: string | null; salt: string; secretHash: string }): Promise<ApiKeyRecord> {
-    const repository = this.dataSource.getRepository(ApiKeyEntity);
+  async insert(key: { organizationId: number; publicId: string; name: string | null; salt: string; secretHash: string }, tx: Transaction): Promise<ApiKeyRecord> {
+    const repository = tx.getRepository(ApiKeyEntity);
     const result = await repository.insert({ ...key, revokedAt: null });
     return toRecord(await repository.findOneByOrFail({ id: Number(result.identifiers[0].id) }));
   }
@@ -41,6 +42,12 @@ export class ApiKeysRepository {
   async find(organizationId: number, publicId: string): Promise<ApiKeyRecord | null> {
     const found = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ organizationId, publicId });
     return found ? toRecord(found) : null;
+  }
+
+  /** A key by its public id, whichever organization's, with that organization's id. */
+  async findAnywhere(publicId: string, tx: Transaction): Promise<{ organizationId: number; key: ApiKeyRecord } | null> {
+    const found = await tx.getRepository(ApiKeyEntity).findOneBy({ publicId });
+    return found ? { organizationId: found.organizationId, key: toRecord(found) } : null;
   }
 
   /** Every authenticated request starts here: a prepared statement joining the key to its organization. */
@@ -57,9 +64,9 @@ export class ApiKeysRepository {
   }
 
   /** Whether a live key was revoked; `organizationId` limits it to that organization's keys. */
-  async revoke(publicId: string, now: Date, organizationId?: number): Promise<boolean> {
-    const where = { publicId, revokedAt: IsNull(), ...(organizationId === undefined ? {} : { organizationId }) };
-    const result = await this.dataSource.getRepository(ApiKeyEntity).update(where, { revokedAt: now });
+  async revoke(publicId: string, now: Date, organizationId: number | null, tx: Transaction): Promise<boolean> {
+    const where = { publicId, revokedAt: IsNull(), ...(organizationId === null ? {} : { organizationId }) };
+    const result = await tx.getRepository(ApiKeyEntity).update(where, { revokedAt: now });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { TransactionRunner } from '../database/transactions';
+import { EventOrigin, EventsRecorder, originOf } from '../events/events.recorder';
+import { serializeApiKey } from './api-key.serializer';
 import { type ApiKeyRecord, ApiKeysRepository } from './api-keys.repository';
-import type { Organization } from './organization';
+import { actingAs, cliActor, type Organization } from './organization';
 import { OrganizationsRepository } from './organizations.repository';
 
 const KEY_PATTERN = /^cpn_([A-Za-z0-9]{16})_([A-Za-z0-9_-]{43})$/;
@@ -31,20 +34,27 @@ export class ApiKeysService {
   constructor(
     private readonly apiKeys: ApiKeysRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventsRecorder,
   ) {}
 
+  /** `api-keys:create`: a key of the named organization, created with it when new. */
   async create(organizationName: string): Promise<{ organization: Organization; apiKey: string; publicId: string }> {
     const organization = await this.organizations.findOrCreate(organizationName);
-    const { key, value } = await this.issue(organization, null);
+    const { key, value } = await this.issue(actingAs(organization, cliActor('api-keys:create')), null);
     return { organization, apiKey: value, publicId: key.publicId };
   }
 
-  /** A new key of the organization, and its value: shown once, only its HMAC is kept. */
+  /** A new key of the organization, and its value: shown once, only its HMAC is kept (and the event never has it). */
   async issue(organization: Organization, name: string | null): Promise<{ key: ApiKeyRecord; value: string }> {
     const publicId = randomAlphanumeric(16);
     const secret = randomBytes(32).toString('base64url');
     const salt = randomBytes(16).toString('hex');
-    const key = await this.apiKeys.insert({ organizationId: organization.id, publicId, name, salt, secretHash: hashSecret(salt, secret) });
+    const key = await this.transactions.run(async (tx) => {
+      const inserted = await this.apiKeys.insert({ organizationId: organization.id, publicId, name, salt, secretHash: hashSecret(salt, secret) }, tx);
+      await this.events.record(tx, { ...originOf(organization), type: 'api_key.created', objectId: publicId, data: { api_key: serializeApiKey(inserted) } });
+      return inserted;
+    });
     return { key, value: `cpn_${publicId}_${secret}` };
   }
 
@@ -64,10 +74,19 @@ export class ApiKeysService {
     return { ...key.organization, actor: { type: 'api_key', id: publicId, name: null } };
   }
 
-  /** Accepts the whole key or its public id; returns whether a live key was revoked. */
-  revoke(keyOrPublicId: string): Promise<boolean> {
+  /**
+   * Revokes a live key (the whole key or its public id) of the organization `origin` names, or of any
+   * organization for the CLI (null), recording `api_key.revoked` with it. Whether a live key was revoked.
+   */
+  revoke(keyOrPublicId: string, origin: EventOrigin | null): Promise<boolean> {
     const publicId = KEY_PATTERN.exec(keyOrPublicId)?.[1] ?? keyOrPublicId;
-    return this.apiKeys.revoke(publicId, new Date());
+    return this.transactions.run(async (tx) => {
+      if (!(await this.apiKeys.revoke(publicId, new Date(), origin?.organizationId ?? null, tx))) return false;
+      const { organizationId, key } = (await this.apiKeys.findAnywhere(publicId, tx))!;
+      const by = origin ?? { organizationId, actor: cliActor('api-keys:revoke'), requestId: null };
+      await this.events.record(tx, { ...by, type: 'api_key.revoked', objectId: publicId, data: { api_key: serializeApiKey(key) } });
+      return true;
+    });
   }
 
   /** The seed's organization: created on first use, like the one of a new key. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, type Result, success } from '../common/result';
+import { originOf } from '../events/events.recorder';
 import { type ApiKeyRecord, ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
 import type { Organization } from './organization';
 
 /**
@@ -9,10 +11,13 @@ import type { Organization } from './organization';
  */
 @Injectable()
 export class RevokeApiKeyService {
-  constructor(private readonly apiKeys: ApiKeysRepository) {}
+  constructor(
+    private readonly apiKeysService: ApiKeysService,
+    private readonly apiKeys: ApiKeysRepository,
+  ) {}
 
   async call(organization: Organization, publicId: string): Promise<Result<ApiKeyRecord>> {
-    await this.apiKeys.revoke(publicId, new Date(), organization.id);
+    await this.apiKeysService.revoke(publicId, originOf(organization));
     const key = await this.apiKeys.find(organization.id, publicId);
     return key ? success(key) : notFound('api_key_not_found');
   }

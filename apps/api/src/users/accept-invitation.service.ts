@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { type FieldErrors, addError, hasErrors, nameError, passwordError } from '@coupons/domain';
 import { randomUUID } from 'node:crypto';
 import { TransactionRunner } from '../database/transactions';
+import { EventsRecorder } from '../events/events.recorder';
 import type { InvitationProblem } from './auth-errors';
 import { InvitationsRepository } from './invitations.repository';
 import { invitationProblemOf } from './invitations.service';
 import { hashPassword, tokenHash } from './secrets';
 import { OpenedSession, SessionsService } from './sessions.service';
+import { serializeUser } from './user.serializer';
 import { UsersRepository } from './users.repository';
 
 export type AcceptInvitationResult =
@@ -29,6 +31,7 @@ export class AcceptInvitationService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventsRecorder,
   ) {}
 
   async call(token: string, input: { name?: unknown; password?: unknown }): Promise<AcceptInvitationResult> {
@@ -66,6 +69,10 @@ export class AcceptInvitationService {
           tx,
         );
         if (!user) throw new EmailTaken();
+        await this.events.record(tx, {
+          organizationId: invitation.organizationId, actor: { type: 'user', id: user.lagoId, name: user.email }, requestId: null,
+          type: 'user.created', objectId: user.lagoId, data: { user: serializeUser(user) },
+        });
         return { kind: 'accepted', session: await this.sessions.open(user, organizationName, now, tx) };
       });
     } catch (error) {

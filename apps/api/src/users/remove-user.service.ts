@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { OPERATOR_ERROR_KEYS, leavesNoAdmin } from '@coupons/domain';
 import { invalidField, notFound, type Result, success } from '../common/result';
 import { TransactionRunner } from '../database/transactions';
+import { EventsRecorder, originOf } from '../events/events.recorder';
 import type { Organization } from '../organizations/organization';
 import type { UserRecord } from './operator';
+import { serializeUser } from './user.serializer';
 import { UsersRepository } from './users.repository';
 
 /** DELETE /users/:lago_id: the user and all their sessions go at once; the organization always keeps an admin. */
@@ -12,6 +14,7 @@ export class RemoveUserService {
   constructor(
     private readonly users: UsersRepository,
     private readonly transactions: TransactionRunner,
+    private readonly events: EventsRecorder,
   ) {}
 
   call(organization: Organization, lagoId: string): Promise<Result<UserRecord>> {
@@ -21,6 +24,7 @@ export class RemoveUserService {
       if (!user) return notFound('user_not_found');
       if (leavesNoAdmin(user.role, null, admins.length)) return invalidField('base', OPERATOR_ERROR_KEYS.last_admin);
       await this.users.delete(user.id, tx);
+      await this.events.record(tx, { ...originOf(organization), type: 'user.removed', objectId: user.lagoId, data: { user: serializeUser(user) } });
       return success(user);
     });
   }

@@ -27,7 +27,7 @@ export class ApiKeysRevokeCommand extends CommandRunner {
   }
 
   async run([key]: string[]): Promise<void> {
-    if (!(await this.apiKeys.revoke(key))) throw new Error('No live API key matches');
+    if (!(await this.apiKeys.revoke(key, null))) throw new Error('No live API key matches');
     process.stderr.write('Revoked.\n');
   }
 }

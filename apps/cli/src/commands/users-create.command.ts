@@ -1,6 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { type FieldErrors, hasErrors, OPERATOR_LIMITS } from '@coupons/domain';
 import { OrganizationsRepository } from '#api/organizations/organizations.repository';
+import { actingAs, cliActor } from '#api/organizations/organization';
 import { CreateUserService } from '#api/users/create-user.service';
 
 interface UsersCreateOptions {
@@ -55,7 +56,7 @@ export class UsersCreateCommand extends CommandRunner {
     if (hasErrors(errors)) throw new Error(describeErrors(errors));
 
     const organization = await this.organizations.findOrCreate(organizationName);
-    const result = await this.users.call(organization, input);
+    const result = await this.users.call(actingAs(organization, cliActor('users:create')), input);
     if (!result.ok) throw new Error(result.failure.kind === 'validation' ? describeErrors(result.failure.errors) : result.failure.code);
     process.stderr.write(`Created ${result.value.role} ${result.value.email} in organization "${organization.name}".\n`);
     process.stdout.write(`${result.value.lagoId}\n`);
