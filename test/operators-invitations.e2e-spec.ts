@@ -72,6 +72,29 @@ describe('operators: invitations and users', () => {
     expect((await as(admin, 'GET', '/api/v1/invitations')).body.invitations.map((item: { lago_id: string }) => item.lago_id)).not.toContain(invitation.lago_id);
   });
 
+  it('records invitations and the user an acceptance makes in the activity log, never the link', async () => {
+    const accepted = await invite(uniqueEmail('logged'));
+    expect((await accept(tokenOf(accepted.accept_url))).status).toBe(200);
+    const revoked = await invite(uniqueEmail('withdrawn'));
+    expectStatus(await as(admin, 'DELETE', `/api/v1/invitations/${revoked.lago_id}`), 200);
+    const eventsOf = async (objectId: string) => expectStatus(await as(admin, 'GET', `/api/v1/events?object_id=${objectId}`), 200).body.events as any[];
+
+    const [created] = await eventsOf(accepted.lago_id);
+    expect(created).toMatchObject({ type: 'invitation.created', actor: { type: 'user', id: adminLagoId }, data: { invitation: { email: accepted.email, status: 'pending' } } });
+    expect(Object.keys(created.data.invitation)).toEqual(INVITATION_KEYS);
+    const user = (expectStatus(await as(admin, 'GET', '/api/v1/users'), 200).body.users as any[]).find((row) => row.email === accepted.email);
+    const [made] = await eventsOf(user.lago_id);
+    // The person who accepted is the actor of their own account's making.
+    expect(made).toMatchObject({ type: 'user.created', actor: { type: 'user', id: user.lago_id, name: accepted.email }, data: { user: { email: accepted.email, role: 'manager' } } });
+    expect((await eventsOf(revoked.lago_id)).map((event) => [event.type, event.data.invitation.status])).toEqual([
+      ['invitation.revoked', 'revoked'],
+      ['invitation.created', 'pending'],
+    ]);
+    const everything = JSON.stringify([...(await eventsOf(accepted.lago_id)), ...(await eventsOf(revoked.lago_id))]);
+    expect(everything).not.toContain(tokenOf(accepted.accept_url));
+    expect(everything).not.toContain('accept_url');
+  });
+
   it('answers an expired link with 410 and a revoked or unknown one with 404', async () => {
     const expired = await invite(uniqueEmail('late'));
     await sql(t, 'UPDATE invitations SET expires_at = NOW(3) - INTERVAL 1 SECOND WHERE lago_id = ?', [expired.lago_id]);

@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
   'user.created',
   'user.role_updated',
   'user.removed',
+  'invitation.created',
+  'invitation.revoked',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

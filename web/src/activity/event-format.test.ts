@@ -20,6 +20,7 @@ describe('event objects', () => {
     expect(of('api_key.created', { api_key: { lago_id: 'Qm3x', name: null } })?.label).toBe('Qm3x');
     expect(of('user.role_updated', { user: { lago_id: 'u1', email: 'ada@example.com' } })).toEqual({ kind: 'Operator', label: 'ada@example.com', to: '/settings', id: 'u1' });
     expect(of('user.removed', { user: { lago_id: 'u1', email: 'ada@example.com' } })?.to).toBeNull();
+    expect(of('invitation.created', { invitation: { lago_id: 'i1', email: 'bob@example.com' } })).toEqual({ kind: 'Invitation', label: 'bob@example.com', to: '/settings', id: 'i1' });
   });
 
   it('copes with data it does not know', () => {
@@ -35,7 +36,7 @@ describe('event objects', () => {
   });
 
   it('labels every event type the API defines', () => {
-    expect(EVENT_TYPES).toHaveLength(18);
+    expect(EVENT_TYPES).toHaveLength(20);
     expect(new Set(EVENT_TYPES.map(eventTypeLabel)).size).toBe(EVENT_TYPES.length);
   });
 });

@@ -56,6 +56,8 @@ export function eventObject(event: Pick<Event, 'type' | 'data'>): EventObject | 
       return { kind: 'API key', label: text(object, 'name') ?? id ?? '', to: paths.settings(), id };
     case 'user':
       return { kind: 'Operator', label: text(object, 'email') ?? id ?? '', to: event.type === 'user.removed' ? null : paths.settings(), id };
+    case 'invitation':
+      return { kind: 'Invitation', label: text(object, 'email') ?? id ?? '', to: paths.settings(), id };
     default:
       return { kind: root, label: id ?? root, to: null, id };
   }

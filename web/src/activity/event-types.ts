@@ -21,6 +21,8 @@ const EVENT_TYPE_LABELS: Record<EventType, string> = {
   'user.created': 'Operator added',
   'user.role_updated': 'Operator role changed',
   'user.removed': 'Operator removed',
+  'invitation.created': 'Operator invited',
+  'invitation.revoked': 'Invitation revoked',
 };
 
 export const eventTypeLabel = (type: EventType): string => EVENT_TYPE_LABELS[type];

@@ -3,9 +3,12 @@ import { type OperatorRole, hasErrors, invitationErrors, invitationExpiresAt, no
 import { randomUUID } from 'node:crypto';
 import { invalid, invalidField, type Result, success } from '../common/result';
 import type { InvitationEntity } from '../database/entities';
+import { TransactionRunner } from '../database/transactions';
+import { EventsRecorder, originOf } from '../events/events.recorder';
 import type { Organization } from '../organizations/organization';
 import { InvitationsRepository } from './invitations.repository';
 import { newToken, tokenHash } from './secrets';
+import { serializeInvitation } from './user.serializer';
 import { UsersRepository } from './users.repository';
 
 /** A new invitation and the token of its link, which this answer is the only one to show. */
@@ -20,6 +23,8 @@ export class CreateInvitationService {
   constructor(
     private readonly invitations: InvitationsRepository,
     private readonly users: UsersRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventsRecorder,
   ) {}
 
   async call(organization: Organization, input: Record<string, unknown>): Promise<Result<CreatedInvitation>> {
@@ -41,7 +46,12 @@ export class CreateInvitationService {
       acceptedAt: null,
       revokedAt: null,
     });
-    await this.invitations.insert(invitation);
+    await this.transactions.run(async (tx) => {
+      await this.invitations.insert(invitation, tx);
+      // Without the link: its token is the invited person's alone.
+      const data = { invitation: serializeInvitation(invitation, null, now) };
+      await this.events.record(tx, { ...originOf(organization), type: 'invitation.created', objectId: invitation.lagoId, data });
+    });
     return success({ invitation, token });
   }
 }

@@ -17,8 +17,8 @@ export class InvitationsRepository {
     return this.invitations().create(fields);
   }
 
-  async insert(invitation: InvitationEntity): Promise<void> {
-    const result = await this.invitations().insert(invitation);
+  async insert(invitation: InvitationEntity, tx: Transaction): Promise<void> {
+    const result = await this.invitations(tx).insert(invitation);
     invitation.id = Number(result.identifiers[0].id);
   }
 
@@ -55,12 +55,12 @@ export class InvitationsRepository {
   }
 
   /** Whether a pending invitation was revoked (an accepted one stays as it was). */
-  async revoke(invitationId: number, now: Date): Promise<boolean> {
-    const result = await this.invitations().update({ id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+  async revoke(invitationId: number, now: Date, tx: Transaction): Promise<boolean> {
+    const result = await this.invitations(tx).update({ id: invitationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
     return (result.affected ?? 0) > 0;
   }
 
-  async reload(invitationId: number): Promise<InvitationEntity> {
-    return this.invitations().findOneByOrFail({ id: invitationId });
+  async reload(invitationId: number, tx: Transaction): Promise<InvitationEntity> {
+    return this.invitations(tx).findOneByOrFail({ id: invitationId });
   }
 }
