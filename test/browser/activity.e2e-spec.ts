@@ -17,8 +17,13 @@ describe('activity log in the dashboard (browser)', () => {
     await d?.close();
   });
 
-  it('starts empty', async () => {
-    await page().getByText('No activity yet').waitFor();
+  it("opens on the organization's own making: its API key (by the CLI) and its operator", async () => {
+    const keyRow = page().getByRole('row', { name: /API key created/ });
+    await keyRow.getByText(keyPublicId()).first().waitFor();
+    await keyRow.getByText('CLI', { exact: true }).waitFor();
+    await keyRow.getByText('api-keys:create').waitFor();
+    await page().getByRole('row', { name: /Operator added/ }).waitFor();
+    expect(await page().getByRole('row', { name: /Coupon/ }).count()).toBe(0);
     await expectAccessible(page());
   });
 

@@ -61,7 +61,7 @@ export function ActivityPage({ filters: query }: { filters: ActivityFilters }) {
   } else if (list.data.events.length === 0) {
     body = filtered
       ? <EmptyState title="No event matches">Try another type or object.</EmptyState>
-      : <EmptyState title="No activity yet">Every change to coupons, codes and discounts shows here, with who made it.</EmptyState>;
+      : <EmptyState title="No activity yet">Every change to coupons, codes, discounts, keys and operators shows here, with who made it.</EmptyState>;
   } else {
     const { meta } = list.data;
     body = (

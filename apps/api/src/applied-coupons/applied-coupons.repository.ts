@@ -134,11 +134,12 @@ export class AppliedCouponsRepository {
   }
 
   /**
-   * The coupon as it is now, deleted or not, in the transaction when given one: the coupon of a promotion
-   * code, or after a refused redemption, to tell why. A prepared statement: it is on the apply's path.
+   * The coupon as it is now, deleted or not, after a refused redemption, to tell why. On MySQL a locking read:
+   * a plain one in the apply's transaction would see the snapshot its checks read, not the row that refused.
    */
-  async findCoupon(couponId: number, tx?: Transaction): Promise<CouponEntity | null> {
-    const [row] = await preparedQuery(tx ?? this.dataSource, 'SELECT * FROM coupons WHERE id = ?', [couponId]);
+  async findCoupon(couponId: number, tx: Transaction): Promise<CouponEntity | null> {
+    const forUpdate = tx.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const [row] = await preparedQuery(tx, `SELECT * FROM coupons WHERE id = ?${forUpdate}`, [couponId]);
     return row ? hydrate(this.dataSource, CouponEntity, row) : null;
   }
 
