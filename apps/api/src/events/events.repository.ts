@@ -20,8 +20,11 @@ export interface EventFilters {
   createdBefore: Date | null;
 }
 
+/** The enabled webhook endpoints, narrowed by what follows to an organization id: who could receive an event. */
+const ENABLED_ENDPOINTS_OF = "FROM webhook_endpoints WHERE status = 'enabled' AND organization_id";
+
 /** True for an organization no enabled webhook endpoint listens to (its one parameter: the organization id). */
-const NO_ENABLED_ENDPOINT = "NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE organization_id = ? AND status = 'enabled')";
+const NO_ENABLED_ENDPOINT = `NOT EXISTS (SELECT 1 ${ENABLED_ENDPOINTS_OF} = ?)`;
 
 /** Rows per multi-row INSERT: well under SQLite's 32 766 bound variables at 11 columns a row. */
 const INSERT_ROWS = 1000;
@@ -106,7 +109,7 @@ export class EventsRepository {
     // As insertStatement decides per event, from one read for all of them.
     const organizationIds = [...new Set(events.map((event) => event.organizationId))];
     const rows = await tx.query<{ organization_id: number }[]>(
-      `SELECT DISTINCT organization_id FROM webhook_endpoints WHERE status = 'enabled' AND organization_id IN (${organizationIds.map(() => '?').join(', ')})`,
+      `SELECT DISTINCT organization_id ${ENABLED_ENDPOINTS_OF} IN (${organizationIds.map(() => '?').join(', ')})`,
       organizationIds,
     );
     const subscribed = new Set(rows.map((row) => Number(row.organization_id)));
