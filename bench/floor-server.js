@@ -5,9 +5,9 @@
  * node:http, mysql2's pool with prepared statements (`pool.execute`), hand-written SQL and JSON.
  * It does the same database work the API has to do and nothing more:
  *   auth   — one indexed lookup of the key's public id (joined to its organization) + HMAC compare
- *   create — one INSERT                          get — one SELECT
+ *   create — transaction: one INSERT and its event   get — one SELECT
  *   apply  — transaction: customer row locked, coupon read, the conditional UPDATE of
- *            redemptions_count, one INSERT into applied_coupons
+ *            redemptions_count, one INSERT into applied_coupons and its event
  *   preview— customer, its active applied coupons (one JOIN), computeInvoiceDiscount from libs/coupons
  * Validation is minimal on purpose: this is the floor, not a second implementation.
  *

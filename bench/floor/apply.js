@@ -1,11 +1,12 @@
 'use strict';
 /**
  * POST /api/v1/applied_coupons: one transaction — customer row locked, coupon read, the conditional
- * UPDATE of redemptions_count, one INSERT into applied_coupons.
+ * UPDATE of redemptions_count, one INSERT into applied_coupons and the change's event.
  */
 const { randomUUID } = require('node:crypto');
 const { formatDateTime, formatPercentageRate } = require('../../libs/coupons/dist');
 const { pool } = require('./db');
+const { eventInsert } = require('./outbox');
 const { send, notFound, badRequest, readBody, rootObject } = require('./http');
 const { num } = require('./coupons');
 
@@ -87,31 +88,31 @@ async function applyIn(connection, org, input, now) {
       applied.frequency_duration, now,
     ],
   );
-  return {
-    ok: true,
-    value: {
-      lago_id: applied.lago_id,
-      lago_coupon_id: coupon.lago_id,
-      coupon_code: coupon.code,
-      coupon_name: coupon.name,
-      coupon_description: coupon.description,
-      coupon_status: coupon.status,
-      coupon_deleted_at: null,
-      lago_customer_id: customer.lago_id,
-      external_customer_id: customer.external_id,
-      status: 'active',
-      amount_cents: applied.amount_cents,
-      amount_cents_remaining: applied.amount_cents_remaining,
-      amount_currency: applied.amount_currency,
-      percentage_rate: formatPercentageRate(applied.percentage_rate),
-      frequency: applied.frequency,
-      frequency_duration: applied.frequency_duration,
-      frequency_duration_remaining: applied.frequency_duration,
-      expiration_at: formatDateTime(coupon.expiration_at),
-      created_at: formatDateTime(now),
-      terminated_at: null,
-    },
+  const value = {
+    lago_id: applied.lago_id,
+    lago_coupon_id: coupon.lago_id,
+    coupon_code: coupon.code,
+    coupon_name: coupon.name,
+    coupon_description: coupon.description,
+    coupon_status: coupon.status,
+    coupon_deleted_at: null,
+    lago_customer_id: customer.lago_id,
+    external_customer_id: customer.external_id,
+    status: 'active',
+    amount_cents: applied.amount_cents,
+    amount_cents_remaining: applied.amount_cents_remaining,
+    amount_currency: applied.amount_currency,
+    percentage_rate: formatPercentageRate(applied.percentage_rate),
+    frequency: applied.frequency,
+    frequency_duration: applied.frequency_duration,
+    frequency_duration_remaining: applied.frequency_duration,
+    expiration_at: formatDateTime(coupon.expiration_at),
+    created_at: formatDateTime(now),
+    terminated_at: null,
   };
+  const event = eventInsert(org, 'applied_coupon.created', applied.lago_id, { applied_coupon: value }, now);
+  await connection.execute(event.sql, event.params);
+  return { ok: true, value };
 }
 
 module.exports = { applyCoupon };

@@ -21,7 +21,7 @@ async function authenticate(req) {
   const expected = Buffer.from(row.secret_hash, 'hex');
   const actual = createHmac('sha256', row.salt).update(secret).digest();
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  return { id: Number(row.organization_id), name: row.name };
+  return { id: Number(row.organization_id), name: row.name, keyId: publicId };
 }
 
 module.exports = { authenticate };

@@ -1,11 +1,12 @@
 'use strict';
 /**
- * POST /api/v1/coupons (one INSERT) and GET /api/v1/coupons/:code (one SELECT, plus targets for limited
+ * POST /api/v1/coupons (one INSERT and its event) and GET /api/v1/coupons/:code (one SELECT, plus targets for limited
  * coupons), with the coupon serializer the apply and preview handlers share `num` with.
  */
 const { randomUUID } = require('node:crypto');
 const { formatDateTime, formatPercentageRate } = require('../../libs/coupons/dist');
 const { pool } = require('./db');
+const { eventInsert } = require('./outbox');
 const { send, notFound, badRequest, unprocessable, readBody, rootObject } = require('./http');
 
 const COUPON_TYPES = new Set(['fixed_amount', 'percentage']);
@@ -124,17 +125,25 @@ async function createCoupon(org, req, res) {
     currency_options: '{}',
     created_at: now,
   };
+  const coupon = serializeCoupon(row);
+  const event = eventInsert(org, 'coupon.created', row.lago_id, { coupon }, now);
+  const params = [
+    row.lago_id, org.id, row.name, row.code, row.code, row.description, row.coupon_type, row.amount_cents,
+    row.amount_currency, row.percentage_rate, row.frequency, row.frequency_duration, row.reusable,
+    row.expiration, row.expiration_at, row.max_redemptions, row.metadata, row.currency_options, now, now,
+  ];
+  // The coupon and its event in one transaction, its four statements in one round trip (as the API sends them).
+  const connection = await pool.getConnection();
   try {
-    await pool.execute(INSERT_COUPON, [
-      row.lago_id, org.id, row.name, row.code, row.code, row.description, row.coupon_type, row.amount_cents,
-      row.amount_currency, row.percentage_rate, row.frequency, row.frequency_duration, row.reusable,
-      row.expiration, row.expiration_at, row.max_redemptions, row.metadata, row.currency_options, now, now,
-    ]);
+    await connection.query(`START TRANSACTION; ${INSERT_COUPON}; ${event.sql}; COMMIT`, [...params, ...event.params]);
   } catch (error) {
+    await connection.query('ROLLBACK').catch(() => {});
     if (error.code === 'ER_DUP_ENTRY') return unprocessable(res, { code: ['value_already_exist'] });
     throw error;
+  } finally {
+    connection.release();
   }
-  send(res, 200, { coupon: serializeCoupon(row) });
+  send(res, 200, { coupon });
 }
 
 async function getCoupon(org, code, res) {

@@ -10,6 +10,7 @@ const pool = mysql.createPool({
   bigNumberStrings: false,
   charset: 'utf8mb4_unicode_ci',
   enableKeepAlive: true,
+  multipleStatements: true, // a create's transaction goes in one round trip, as the API's does
 });
 
 module.exports = { pool };

@@ -62,7 +62,8 @@ function buildReport({ opts, info, ours, floor, lists, seed, batches, stripe, ou
   push();
   push(`Each scenario: ${opts.rounds} round(s) per server, alternating ours and the floor (ours first, then the floor first, …); ` +
     `a round is ${opts.warmup} s warm-up, then ${opts.duration} s measured at ${opts.connections} connections. Figures are the medians of the rounds ` +
-    '(RSS: the peak); req/s counts 2xx responses. Floor = `bench/floor-server.js` (node:http + mysql2 prepared statements, same SQL, no framework) on the same database.');
+    '(RSS: the peak); req/s counts 2xx responses. Floor = `bench/floor-server.js` (node:http + mysql2 prepared statements, same SQL, no framework) on the same database; ' +
+    'its writes record their event in the outbox as the API\'s do.');
   push();
   push('| scenario | ours req/s | floor req/s | ours/floor | ours p50 | floor p50 | ours p99 | floor p99 | p99 ours/floor | ours RSS | floor RSS | non-2xx ours/floor | target | result |');
   push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
