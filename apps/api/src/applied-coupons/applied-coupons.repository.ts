@@ -7,7 +7,7 @@ import {
 } from '../database/entities';
 import { hydrate, insertOf, preparedQuery } from '../database/prepared';
 import type { Statement } from '../database/statement-batch';
-import type { Transaction } from '../database/transactions';
+import { lockingRead, type Transaction } from '../database/transactions';
 import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.repository';
 import type { AppliedCouponRecord, CreditRecord } from './applied-coupon.serializer';
 
@@ -138,7 +138,7 @@ export class AppliedCouponsRepository {
    * a plain one in the apply's transaction would see the snapshot its checks read, not the row that refused.
    */
   async findCoupon(couponId: number, tx: Transaction): Promise<CouponEntity | null> {
-    const forUpdate = tx.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const forUpdate = lockingRead(tx.connection);
     const [row] = await preparedQuery(tx, `SELECT * FROM coupons WHERE id = ?${forUpdate}`, [couponId]);
     return row ? hydrate(this.dataSource, CouponEntity, row) : null;
   }

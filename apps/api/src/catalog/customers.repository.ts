@@ -6,7 +6,7 @@ import { CustomerEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
 import { hydrate, preparedQuery } from '../database/prepared';
 import type { Statement } from '../database/statement-batch';
-import type { Transaction } from '../database/transactions';
+import { lockingRead, type Transaction } from '../database/transactions';
 import { escapeLike } from '../database/like';
 
 /** A customer is locked by its id, or by its organization and external id. */
@@ -28,7 +28,7 @@ export class CustomersRepository {
    * (MySQL; SQLite serializes whole transactions instead). `customerOf` reads its rows.
    */
   byExternalIdStatement(organizationId: number, externalId: string, lock: boolean): Statement {
-    const forUpdate = lock && this.dataSource.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const forUpdate = lock ? lockingRead(this.dataSource) : '';
     return { sql: `SELECT * FROM customers WHERE organization_id = ? AND external_id = ?${forUpdate}`, params: [organizationId, externalId] };
   }
 

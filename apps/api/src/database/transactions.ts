@@ -20,6 +20,16 @@ function isSqlite(dataSource: DataSource): boolean {
   return dataSource.options.type === 'better-sqlite3';
 }
 
+/**
+ * What ends a read that must keep its rows write-locked until the transaction ends: ` FOR UPDATE` on MySQL
+ * (` FOR UPDATE SKIP LOCKED` for a queue's claim, which passes over rows another process holds); nothing on
+ * SQLite, which has no row locks and runs one writing transaction at a time.
+ */
+export function lockingRead(dataSource: DataSource, { skipLocked = false } = {}): string {
+  if (dataSource.options.type !== 'mysql') return '';
+  return skipLocked ? ' FOR UPDATE SKIP LOCKED' : ' FOR UPDATE';
+}
+
 export interface TransactionOptions {
   /**
    * READ COMMITTED instead of MySQL's REPEATABLE READ: a locking read then locks the rows it returns and no

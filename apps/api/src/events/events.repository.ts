@@ -6,7 +6,7 @@ import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { EventEntity } from '../database/entities';
 import { hydrateAll, insertOf, preparedInsert, preparedQuery } from '../database/prepared';
 import { runStatements, type Statement } from '../database/statement-batch';
-import { inTransaction, type Transaction } from '../database/transactions';
+import { inTransaction, lockingRead, type Transaction } from '../database/transactions';
 import type { ActorType } from '../organizations/organization';
 
 /** What the activity log is narrowed to; null leaves a filter out. */
@@ -153,7 +153,7 @@ export class EventsRepository {
    * for, so that several dispatchers share the work.
    */
   async claimUndispatched(limit: number, tx: Transaction): Promise<EventEntity[]> {
-    const skipLocked = tx.connection.options.type === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const skipLocked = lockingRead(tx.connection, { skipLocked: true });
     // Not `data` (up to ~110 KB each): fanning out needs none of it; delivery reads the body when it sends.
     const rows = await preparedQuery(tx, `SELECT id, public_id, organization_id, type FROM events WHERE dispatched = 0 ORDER BY id LIMIT ${Number(limit)}${skipLocked}`, []);
     return hydrateAll(this.dataSource, EventEntity, rows);

@@ -5,7 +5,7 @@ import { Pagination, PaginationMeta, promotionCodeLookupKey } from '@coupons/dom
 import { DataSource, EntityMetadata } from 'typeorm';
 import { PromotionCodeBatchEntity, PromotionCodeEntity } from '../database/entities';
 import { hydrateAll, preparedQuery } from '../database/prepared';
-import type { Transaction } from '../database/transactions';
+import { lockingRead, type Transaction } from '../database/transactions';
 import { newestFirstPage } from '../database/newest-first-page';
 
 /** A batch with the code of its coupon, as the API answers with it. */
@@ -121,7 +121,7 @@ export class PromotionCodeBatchesRepository {
    * generators of one batch, whatever their leases say, take turns and never overshoot `count`.
    */
   async lockProgress(batchId: number, tx: Transaction): Promise<BatchProgress | null> {
-    const lock = tx.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const lock = lockingRead(tx.connection);
     const [row] = await preparedQuery(tx, `SELECT count, generated_count FROM promotion_code_batches WHERE id = ?${lock}`, [batchId]);
     return row ? { count: Number(row.count), generatedCount: Number(row.generated_count) } : null;
   }

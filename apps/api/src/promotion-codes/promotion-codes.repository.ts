@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { PromotionCodeEntity } from '../database/entities';
 import { hydrate, preparedQuery } from '../database/prepared';
 import type { Statement } from '../database/statement-batch';
-import type { Transaction } from '../database/transactions';
+import { lockingRead, type Transaction } from '../database/transactions';
 import { promotionCodeInsertColumns } from '../promotion-code-batches/promotion-code-batches.repository';
 import type { PromotionCodeRecord } from './promotion-code.serializer';
 
@@ -43,7 +43,7 @@ export class PromotionCodesRepository {
    * serializes whole transactions instead), so the applies of one code run one after another and its limit holds.
    */
   byCodeKeyStatement(organizationId: number, codeKey: string, lock: boolean): Statement {
-    const forUpdate = lock && this.dataSource.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const forUpdate = lock ? lockingRead(this.dataSource) : '';
     return { sql: `SELECT * FROM promotion_codes WHERE organization_id = ? AND code_key = ?${forUpdate}`, params: [organizationId, codeKey] };
   }
 

@@ -4,7 +4,7 @@ import type { OperatorRole } from '@coupons/domain';
 import { DataSource } from 'typeorm';
 import { OrganizationEntity, UserEntity, UserSessionEntity } from '../database/entities';
 import { isUniqueViolation } from '../database/errors';
-import type { Transaction } from '../database/transactions';
+import { lockingRead, type Transaction } from '../database/transactions';
 import type { UserRecord } from './operator';
 
 const toRecord = ({ passwordHash: _passwordHash, ...user }: UserEntity): UserRecord => user;
@@ -66,7 +66,7 @@ export class UsersRepository {
    * the same time are then judged one after the other, and one of them stays.
    */
   async lockAdmins(organizationId: number, tx: Transaction): Promise<number[]> {
-    const lock = tx.connection.options.type === 'mysql' ? ' FOR UPDATE' : '';
+    const lock = lockingRead(tx.connection);
     const rows: Array<{ id: number }> = await tx.query(`SELECT id FROM users WHERE organization_id = ? AND role = 'admin'${lock}`, [organizationId]);
     return rows.map((row) => Number(row.id));
   }
