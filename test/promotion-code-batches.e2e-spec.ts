@@ -3,6 +3,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import {
   badRequestBody, createCoupon, createCustomer, expectStatus, ISO_SECONDS, isoIn, notFoundBody, uniqueCode, UUID, validationBody,
 } from './support/factories';
+import { postValidation, promotionCodeByCode } from './support/promotion-code-factories';
 
 const BATCH_KEYS = ['lago_id', 'coupon_code', 'status', 'count', 'generated_count', 'prefix', 'length', 'created_at', 'completed_at'];
 const CSV_HEADER = 'code,active,max_redemptions,redemptions_count,expires_at,created_at';
@@ -72,6 +73,12 @@ describe('promotion code batches', () => {
       expect(Number(row.active)).toBe(1);
     }
     expect(new Set(rows.map((row) => row.code_key)).size).toBe(250);
+
+    // A checkout validation of one of them names the batch it came from, as the code's own read does.
+    const customer = await createCustomer(t.api);
+    const { validation } = expectStatus(await postValidation(t.api, { code: rows[0].code.toUpperCase(), external_customer_id: customer.external_id }), 200).body;
+    expect(validation).toMatchObject({ valid: true, reason: null, promotion_code: { code: rows[0].code, lago_batch_id: created.lago_id } });
+    expect(validation.promotion_code).toEqual(await promotionCodeByCode(t.api, rows[0].code));
   });
 
   it('exports a completed batch as CSV: a header, then one line per code', async () => {

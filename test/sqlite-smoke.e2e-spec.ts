@@ -90,6 +90,23 @@ describe('smoke (SQLite)', () => {
     expect((await appliedCoupon(api, customer.external_id, pro.lago_id)).amount_cents_remaining).toBe(500);
   });
 
+  it('validates a promotion code at checkout: after the coupons already applied, and why not for an unknown customer', async () => {
+    const customer = await createCustomer(api);
+    expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'FLAT-2', amount_cents: 200 }) }), 200);
+    await applyCoupon(api, customer.external_id, 'FLAT-2');
+    expectStatus(await api.post('/api/v1/coupons', { coupon: couponParams({ code: 'TEN', coupon_type: 'percentage', percentage_rate: '10' }) }), 200);
+    const promotionCode = expectStatus(await api.post('/api/v1/promotion_codes', { promotion_code: { coupon_code: 'TEN', code: 'SPRING-AB12' } }), 200).body.promotion_code;
+    const validate = async (externalId: string) =>
+      expectStatus(await api.post('/api/v1/promotion_codes/validate', {
+        validation: { code: 'spring-ab12', external_customer_id: externalId, invoice: { currency: 'EUR', fees: [fee('sub', 1000)] } },
+      }), 200).body.validation;
+    const valid = await validate(customer.external_id);
+    expect(valid).toMatchObject({ valid: true, reason: null, promotion_code: promotionCode, coupon: { code: 'TEN', percentage_rate: '10.0' } });
+    expect(valid.invoice_discount.credits.map((credit: { coupon_code: string; amount_cents: number }) => [credit.coupon_code, credit.amount_cents]))
+      .toEqual([['FLAT-2', 200], ['TEN', 80]]);
+    expect(await validate('nobody')).toMatchObject({ valid: false, reason: 'customer_not_found', promotion_code: promotionCode, invoice_discount: null });
+  });
+
   it('lets exactly one of several racing creates with one code win', async () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => api.post('/api/v1/coupons', { coupon: couponParams({ code: 'RACE' }) })));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 422, 422, 422, 422]);

@@ -6,7 +6,7 @@ import { invalid, invalidField, notAllowed, notFound, Result, success } from '..
 import { attributesOf } from '../coupons/coupon-record';
 import { CouponsRepository } from '../coupons/coupons.repository';
 import { AppliedCouponEntity, CouponEntity, CustomerEntity, PromotionCodeEntity } from '../database/entities';
-import { Statement, StatementRunner } from '../database/statement-batch';
+import { StatementRunner } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import type { JsonObject } from '../http/root-object';
 import type { Organization } from '../organizations/organization';
@@ -14,12 +14,11 @@ import { PromotionCodesRepository } from '../promotion-codes/promotion-codes.rep
 import { AppliedCouponsRepository } from './applied-coupons.repository';
 import { overlapsActiveCoupon } from './coupon-overlap';
 
-/** The rows a redemption's checks are judged on, and what the caller asked to read with them. */
-interface RedemptionReads {
+/** The rows a redemption's checks are judged on. */
+export interface RedemptionReads {
   customer: CustomerEntity | null;
   promotionCode: PromotionCodeEntity | null;
   coupon: CouponEntity | null;
-  alsoRead: Record<string, unknown>[][];
 }
 
 /** What an apply that passed every check would record. */
@@ -76,24 +75,24 @@ export class RedemptionChecks {
     private readonly statements: StatementRunner,
   ) {}
 
-  async check(organization: Organization, input: JsonObject, now: Date, tx?: Transaction): Promise<Result<Redemption>> {
-    return (await this.checkAndRead(organization, input, now, [], tx)).checked;
+  /** An apply's checks, in its transaction: the customer's and the code's rows stay locked until it ends. */
+  async check(organization: Organization, input: JsonObject, now: Date, tx: Transaction): Promise<Result<Redemption>> {
+    // A coupon is named one way or the other, never both.
+    if (isGiven(input, 'coupon_code') && isGiven(input, 'promotion_code')) return invalidField('coupon_code', 'value_is_invalid');
+    const externalId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
+    if (externalId === null) return notFound('customer_not_found');
+    const byPromotionCode = isGiven(input, 'promotion_code');
+    const named = byPromotionCode ? input.promotion_code : input.coupon_code;
+    const read = await this.readLocked(organization.id, externalId, byPromotionCode, typeof named === 'string' ? named : null, tx);
+    return this.judge(input, read, byPromotionCode, now, tx);
   }
 
   /**
-   * `check`, sending `alsoRead` in the same round trip as its own reads: a caller that needs more rows (a
-   * validation's preview, the customer's applied coupons) gets them without another one. Answers their rows,
-   * none when the request was refused before anything was read.
+   * The same checks for a redemption of `code` by the customer, on rows the caller read (without a lock) and
+   * without a transaction: a checkout validation, which writes nothing.
    */
-  async checkAndRead(organization: Organization, input: JsonObject, now: Date, alsoRead: Statement[], tx?: Transaction) {
-    // A coupon is named one way or the other, never both.
-    if (isGiven(input, 'coupon_code') && isGiven(input, 'promotion_code')) return { checked: invalidField('coupon_code', 'value_is_invalid'), alsoRead: [] };
-    const externalId = typeof input.external_customer_id === 'string' ? input.external_customer_id : null;
-    if (externalId === null) return { checked: notFound('customer_not_found'), alsoRead: [] };
-    const byPromotionCode = isGiven(input, 'promotion_code');
-    const named = byPromotionCode ? input.promotion_code : input.coupon_code;
-    const read = await this.read(organization.id, externalId, byPromotionCode, typeof named === 'string' ? named : null, alsoRead, tx);
-    return { checked: await this.judge(input, read, byPromotionCode, now, tx), alsoRead: read.alsoRead };
+  checkPromotionCode(externalId: string, code: string, read: RedemptionReads, now: Date): Promise<Result<Redemption>> {
+    return this.judge({ external_customer_id: externalId, promotion_code: code }, read, true, now);
   }
 
   /** The checks in their order, on what `read` found. */
@@ -112,27 +111,24 @@ export class RedemptionChecks {
   }
 
   /**
-   * The customer, the promotion code and the coupon a request names, in one batch of reads. In an apply's
-   * transaction the customer's row and the code's are locked: the customer's orders its applies (reusable
-   * and overlap checks) with its invoice commits and voids; the code's keeps its limit.
+   * The customer, the promotion code and the coupon a request names, in one batch of reads, the customer's
+   * row and the code's locked: the customer's orders its applies (reusable and overlap checks) with its
+   * invoice commits and voids; the code's keeps its limit.
    */
-  private async read(organizationId: number, externalId: string, byPromotionCode: boolean, named: string | null, alsoRead: Statement[], tx?: Transaction): Promise<RedemptionReads> {
-    const lock = tx !== undefined;
+  private async readLocked(organizationId: number, externalId: string, byPromotionCode: boolean, named: string | null, tx: Transaction): Promise<RedemptionReads> {
     const codeKey = byPromotionCode && named !== null ? promotionCodeLookupKey(named) : null;
-    const statements = [this.customers.byExternalIdStatement(organizationId, externalId, lock)];
+    const statements = [this.customers.byExternalIdStatement(organizationId, externalId, true)];
     if (codeKey !== null) {
-      statements.push(this.promotionCodes.byCodeKeyStatement(organizationId, codeKey, lock), this.coupons.ofPromotionCodeStatement(organizationId, codeKey));
+      statements.push(this.promotionCodes.byCodeKeyStatement(organizationId, codeKey, true), this.coupons.ofPromotionCodeStatement(organizationId, codeKey));
     } else if (!byPromotionCode && named !== null) {
       statements.push(this.coupons.liveByCodeStatement(organizationId, named));
     }
-    const results = (await this.statements.run([...statements, ...alsoRead], tx)).map((result) => result.rows);
-    const [customerRows, ...rest] = results.slice(0, statements.length);
+    const [customerRows, ...rest] = (await this.statements.run(statements, tx)).map((result) => result.rows);
     const [codeRows, couponRows] = codeKey !== null ? rest : [[], rest[0] ?? []];
     return {
       customer: this.customers.customerOf(customerRows),
       promotionCode: this.promotionCodes.codeOf(codeRows),
       coupon: this.coupons.couponOf(couponRows),
-      alsoRead: results.slice(statements.length),
     };
   }
 

@@ -127,3 +127,41 @@ export async function affectedRows(manager: EntityManager, sql: string, params: 
     if (!manager.queryRunner) await runner.release();
   }
 }
+
+/**
+ * An entity's columns in a statement that reads several tables' rows side by side, each named
+ * `<alias>__<column>` so that theirs never collide (`id`, `created_at`, …), and how to build the entity back
+ * out of such a row (null when its outer join found nothing).
+ */
+export interface AliasedEntity<T> {
+  columns: string;
+  read(row: Record<string, unknown>): T | null;
+}
+
+/** Per entity and alias: worked out once, not on every request. */
+const aliasedEntities = new WeakMap<EntityMetadata, Map<string, AliasedEntity<ObjectLiteral>>>();
+
+export function aliasedEntity<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, alias: string): AliasedEntity<T> {
+  const metadata = dataSource.getMetadata(target);
+  const byAlias = aliasedEntities.get(metadata) ?? new Map<string, AliasedEntity<ObjectLiteral>>();
+  aliasedEntities.set(metadata, byAlias);
+  const found = byAlias.get(alias);
+  if (found) return found as AliasedEntity<T>;
+  const quote = (name: string) => dataSource.driver.escape(name);
+  const columns = columnReaders(metadata).map((column) => ({ ...column, aliased: `${alias}__${column.databaseName}` }));
+  const primary = `${alias}__${metadata.primaryColumns[0].databaseName}`;
+  const made: AliasedEntity<ObjectLiteral> = {
+    columns: columns.map((column) => `${quote(alias)}.${quote(column.databaseName)} AS ${quote(column.aliased)}`).join(', '),
+    read(row) {
+      if (row[primary] === null || row[primary] === undefined) return null;
+      const entity = metadata.create() as Record<string, unknown>;
+      for (const column of columns) {
+        const value = row[column.aliased];
+        if (value !== undefined) entity[column.propertyName] = column.read(value);
+      }
+      return entity;
+    },
+  };
+  byAlias.set(alias, made);
+  return made as AliasedEntity<T>;
+}

@@ -42,7 +42,7 @@ export class DiscountInputsLoader {
 
   /**
    * `newest` is an applied coupon not recorded (yet): it comes last, as one applied now would. `read` is the
-   * customer's active applied coupons when the caller already read them (in a batch of its own).
+   * customer's active applied coupons when the caller already read them (with its own rows).
    */
   async load(customerId: number, tx?: Transaction, newest?: ActiveAppliedCoupon, read?: ActiveAppliedCoupon[]): Promise<DiscountInputs> {
     const active = read ?? (await this.invoiceDiscounts.activeAppliedCoupons(customerId, tx));

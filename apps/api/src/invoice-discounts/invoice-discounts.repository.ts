@@ -4,8 +4,6 @@ import type { DiscountableCoupon } from '@coupons/domain';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AppliedCouponEntity, CouponEntity, CreditEntity, CustomerEntity, InvoiceDiscountEntity } from '../database/entities';
 import { hydrateAll, preparedQuery } from '../database/prepared';
-import type { CustomerKey } from '../catalog/customers.repository';
-import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 
 /** An active applied coupon with what the discount engine needs of its coupon. */
@@ -35,6 +33,28 @@ type AppliedWithCoupon = Record<string, unknown> & {
   minimum_currency: string | null;
 };
 
+/**
+ * The columns `activeAppliedCouponsOf` reads: an applied coupon `a` with its coupon `c` and the promotion
+ * code `p` it was redeemed through (joined by ACTIVE_APPLIED_COUPON_JOINS, after `applied_coupons a`).
+ */
+export const ACTIVE_APPLIED_COUPON_COLUMNS =
+  'a.*, c.code AS coupon_code, c.coupon_type AS coupon_kind, (c.limited_plans OR c.limited_billable_metrics) AS coupon_limited, ' +
+  'p.minimum_amount_cents AS minimum_cents, p.minimum_amount_currency AS minimum_currency';
+export const ACTIVE_APPLIED_COUPON_JOINS = 'coupons c ON c.id = a.coupon_id LEFT JOIN promotion_codes p ON p.id = a.promotion_code_id';
+
+/** Active applied coupons out of rows of ACTIVE_APPLIED_COUPON_COLUMNS. */
+export function activeAppliedCouponsOf(dataSource: DataSource, rows: Record<string, unknown>[]): ActiveAppliedCoupon[] {
+  const joined = rows as AppliedWithCoupon[];
+  return hydrateAll(dataSource, AppliedCouponEntity, joined).map((applied, index) => ({
+    applied,
+    couponCode: joined[index].coupon_code,
+    couponType: joined[index].coupon_kind as ActiveAppliedCoupon['couponType'],
+    limited: Number(joined[index].coupon_limited) === 1,
+    minimumAmountCents: joined[index].minimum_cents === null ? null : Number(joined[index].minimum_cents),
+    minimumAmountCurrency: joined[index].minimum_currency,
+  }));
+}
+
 type AppliedCouponChanges = Partial<Pick<AppliedCouponEntity, 'amountCentsRemaining' | 'frequencyDurationRemaining' | 'status' | 'terminatedAt'>>;
 
 /** Every statement on `invoice_discounts` and `credits`, and the applied-coupon balances a commit or void moves. */
@@ -47,35 +67,13 @@ export class InvoiceDiscountsRepository {
    * of the promotion code each was redeemed through: one joined, prepared statement.
    */
   async activeAppliedCoupons(customerId: number, tx?: Transaction): Promise<ActiveAppliedCoupon[]> {
-    const { sql, params } = this.activeAppliedCouponsStatement({ id: customerId });
-    return this.activeAppliedCouponsOf(await preparedQuery(tx ?? this.dataSource, sql, params));
-  }
-
-  /** activeAppliedCoupons' statement, the customer by id or by external id, for a batch of reads; `activeAppliedCouponsOf` reads its rows. */
-  activeAppliedCouponsStatement(customer: CustomerKey): Statement {
-    const [customerIs, customerParams] = 'id' in customer
-      ? ['a.customer_id = ?', [customer.id]]
-      : ['a.customer_id = (SELECT id FROM customers WHERE organization_id = ? AND external_id = ?)', [customer.organizationId, customer.externalId]];
-    return {
-      sql:
-        'SELECT a.*, c.code AS coupon_code, c.coupon_type AS coupon_kind, (c.limited_plans OR c.limited_billable_metrics) AS coupon_limited, ' +
-        'p.minimum_amount_cents AS minimum_cents, p.minimum_amount_currency AS minimum_currency ' +
-        'FROM applied_coupons a JOIN coupons c ON c.id = a.coupon_id LEFT JOIN promotion_codes p ON p.id = a.promotion_code_id ' +
-        `WHERE ${customerIs} AND a.status = ? ORDER BY a.created_at, a.id`,
-      params: [...customerParams, 'active'],
-    };
-  }
-
-  activeAppliedCouponsOf(rows: Record<string, unknown>[]): ActiveAppliedCoupon[] {
-    const joined = rows as AppliedWithCoupon[];
-    return hydrateAll(this.dataSource, AppliedCouponEntity, joined).map((applied, index) => ({
-      applied,
-      couponCode: joined[index].coupon_code,
-      couponType: joined[index].coupon_kind as ActiveAppliedCoupon['couponType'],
-      limited: Number(joined[index].coupon_limited) === 1,
-      minimumAmountCents: joined[index].minimum_cents === null ? null : Number(joined[index].minimum_cents),
-      minimumAmountCurrency: joined[index].minimum_currency,
-    }));
+    const rows = await preparedQuery(
+      tx ?? this.dataSource,
+      `SELECT ${ACTIVE_APPLIED_COUPON_COLUMNS} FROM applied_coupons a JOIN ${ACTIVE_APPLIED_COUPON_JOINS} ` +
+        'WHERE a.customer_id = ? AND a.status = ? ORDER BY a.created_at, a.id',
+      [customerId, 'active'],
+    );
+    return activeAppliedCouponsOf(this.dataSource, rows);
   }
 
   findByExternalInvoiceId(organizationId: number, externalInvoiceId: string, tx?: Transaction): Promise<InvoiceDiscountEntity | null> {

@@ -2,10 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Pagination, promotionCodeLookupKey } from '@coupons/domain';
 import { DataSource } from 'typeorm';
-import { PromotionCodeEntity } from '../database/entities';
-import { hydrate, preparedQuery } from '../database/prepared';
+import { CouponEntity, CustomerEntity, PromotionCodeEntity } from '../database/entities';
+import { aliasedEntity, hydrate, preparedQuery } from '../database/prepared';
 import type { Statement } from '../database/statement-batch';
 import { lockingRead, type Transaction } from '../database/transactions';
+import {
+  ACTIVE_APPLIED_COUPON_COLUMNS,
+  ACTIVE_APPLIED_COUPON_JOINS,
+  ActiveAppliedCoupon,
+  activeAppliedCouponsOf,
+} from '../invoice-discounts/invoice-discounts.repository';
 import { promotionCodeInsertColumns } from '../promotion-code-batches/promotion-code-batches.repository';
 import type { PromotionCodeRecord } from './promotion-code.serializer';
 
@@ -16,6 +22,16 @@ export interface PromotionCodeFilters {
   batchLagoId: string | null;
   /** The code's lookup key (upper case); a value that cannot be a code matches nothing. */
   codeKey: string | null;
+}
+
+/** What a checkout validation is judged on: the customer, the code, its coupon and its batch, each when it exists. */
+export interface CheckoutReads {
+  customer: CustomerEntity | null;
+  promotionCode: PromotionCodeEntity | null;
+  coupon: CouponEntity | null;
+  batchLagoId: string | null;
+  /** The customer's active applied coupons, oldest first; read only when asked for. */
+  active: ActiveAppliedCoupon[];
 }
 
 type RecordRow = Record<string, unknown> & { coupon_lago_id: string; coupon_code: string; batch_lago_id: string | null };
@@ -49,6 +65,37 @@ export class PromotionCodesRepository {
 
   codeOf(rows: Record<string, unknown>[]): PromotionCodeEntity | null {
     return rows.length ? this.entityOf(rows[0]) : null;
+  }
+
+  /**
+   * The customer with this external id, the code with this lookup key (its coupon, its batch) and, with
+   * `withActiveCoupons`, the customer's active applied coupons: one prepared statement, one row per active
+   * applied coupon (or one without). A checkout validation needs all of it; separate reads would cost it
+   * two or three more round trips. Nothing at all when the customer does not exist.
+   */
+  async findForCheckout(organizationId: number, externalCustomerId: string, codeKey: string | null, withActiveCoupons: boolean): Promise<CheckoutReads> {
+    const customer = aliasedEntity(this.dataSource, CustomerEntity, 'u');
+    const code = aliasedEntity(this.dataSource, PromotionCodeEntity, 'k');
+    const coupon = aliasedEntity(this.dataSource, CouponEntity, 'kc');
+    const active = withActiveCoupons
+      ? [`, ${ACTIVE_APPLIED_COUPON_COLUMNS}`, `LEFT JOIN applied_coupons a ON a.customer_id = u.id AND a.status = ? LEFT JOIN ${ACTIVE_APPLIED_COUPON_JOINS}`, ' ORDER BY a.created_at, a.id']
+      : ['', '', ''];
+    const rows = await preparedQuery(
+      this.dataSource,
+      `SELECT ${customer.columns}, ${code.columns}, ${coupon.columns}, kb.lago_id AS kb__lago_id${active[0]} FROM customers u ` +
+        'LEFT JOIN promotion_codes k ON k.organization_id = ? AND k.code_key = ? LEFT JOIN coupons kc ON kc.id = k.coupon_id ' +
+        `LEFT JOIN promotion_code_batches kb ON kb.id = k.batch_id ${active[1]} WHERE u.organization_id = ? AND u.external_id = ?${active[2]}`,
+      [organizationId, codeKey, ...(withActiveCoupons ? ['active'] : []), organizationId, externalCustomerId],
+    );
+    if (!rows.length) return { customer: null, promotionCode: null, coupon: null, batchLagoId: null, active: [] };
+    const flatCode = code.read(rows[0]);
+    return {
+      customer: customer.read(rows[0]),
+      promotionCode: flatCode && this.unflattened(flatCode),
+      coupon: coupon.read(rows[0]),
+      batchLagoId: (rows[0].kb__lago_id as string | null) ?? null,
+      active: withActiveCoupons ? activeAppliedCouponsOf(this.dataSource, rows.filter((row) => row.id !== null)) : [],
+    };
   }
 
   /** A code with its coupon's ids and its batch's, as the API answers with it. */
@@ -183,7 +230,12 @@ export class PromotionCodesRepository {
 
   /** The columns' own conversions, then each value set where the entity keeps it (restrictions are embedded). */
   private entityOf(row: Record<string, unknown>): PromotionCodeEntity {
-    const flat = hydrate(this.dataSource, PromotionCodeEntity, row) as unknown as Record<string, unknown>;
+    return this.unflattened(hydrate(this.dataSource, PromotionCodeEntity, row));
+  }
+
+  /** A code hydrated column by column has its restrictions beside its own fields: they go in their embedded object. */
+  private unflattened(hydrated: PromotionCodeEntity): PromotionCodeEntity {
+    const flat = hydrated as unknown as Record<string, unknown>;
     const entity = new PromotionCodeEntity();
     for (const column of this.dataSource.getMetadata(PromotionCodeEntity).columns) column.setEntityValue(entity, flat[column.propertyName] ?? null);
     return entity;

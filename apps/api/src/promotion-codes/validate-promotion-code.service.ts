@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { addError, ERROR_KEYS, FieldErrors, hasErrors, InvoiceInput, isBlank, isPlainObject, parseInvoiceInput } from '@coupons/domain';
+import { addError, ERROR_KEYS, FieldErrors, hasErrors, InvoiceInput, isBlank, isPlainObject, parseInvoiceInput, promotionCodeLookupKey } from '@coupons/domain';
 import { RedemptionChecks, newAppliedCoupon } from '../applied-coupons/redemption-checks';
 import { Failure, invalid, Result, success } from '../common/result';
 import type { CouponRecord } from '../coupons/coupon-record';
 import { CouponsRepository } from '../coupons/coupons.repository';
-import type { CouponEntity, PromotionCodeEntity } from '../database/entities';
 import type { JsonObject } from '../http/root-object';
-import { InvoiceDiscountsRepository } from '../invoice-discounts/invoice-discounts.repository';
 import { PreviewInvoiceDiscountService } from '../invoice-discounts/preview-invoice-discount.service';
 import type { Organization } from '../organizations/organization';
 import type { PromotionCodeValidation } from './promotion-code-validation.serializer';
-import type { PromotionCodeRecord } from './promotion-code.serializer';
 import { PromotionCodesRepository } from './promotion-codes.repository';
 
 interface ValidationInput {
@@ -71,7 +68,6 @@ export class ValidatePromotionCodeService {
     private readonly promotionCodes: PromotionCodesRepository,
     private readonly coupons: CouponsRepository,
     private readonly preview: PreviewInvoiceDiscountService,
-    private readonly invoiceDiscounts: InvoiceDiscountsRepository,
   ) {}
 
   async call(organization: Organization, input: JsonObject): Promise<Result<PromotionCodeValidation>> {
@@ -79,9 +75,9 @@ export class ValidatePromotionCodeService {
     if (!parsed.ok) return parsed;
     const { code, externalCustomerId, invoice } = parsed.value;
     const now = new Date();
-    // With an invoice, the customer's applied coupons come in the checks' own round trip.
-    const active = invoice ? [this.invoiceDiscounts.activeAppliedCouponsStatement({ organizationId: organization.id, externalId: externalCustomerId })] : [];
-    const { checked, alsoRead } = await this.checks.checkAndRead(organization, { external_customer_id: externalCustomerId, promotion_code: code }, now, active);
+    // The customer, the code, its coupon and (for the preview) the customer's applied coupons: one statement.
+    const read = await this.promotionCodes.findForCheckout(organization.id, externalCustomerId, promotionCodeLookupKey(code), invoice !== null);
+    const checked = await this.checks.checkPromotionCode(externalCustomerId, code, read, now);
     if (!checked.ok) return success(await this.refused(organization, code, reasonOf(checked.failure)));
 
     const redemption = checked.value;
@@ -95,12 +91,12 @@ export class ValidatePromotionCodeService {
           limited: coupon.limitedPlans || coupon.limitedBillableMetrics,
           minimumAmountCents: promotionCode.restrictions.minimumAmountCents,
           minimumAmountCurrency: promotionCode.restrictions.minimumAmountCurrency,
-        }, this.invoiceDiscounts.activeAppliedCouponsOf(alsoRead[0]))
+        }, read.active)
       : null;
     return success({
       valid: true,
       reason: null,
-      promotionCode: await this.codeRecord(promotionCode, coupon),
+      promotionCode: { promotionCode, couponLagoId: coupon.lagoId, couponCode: coupon.code, batchLagoId: read.batchLagoId },
       coupon: await this.coupons.record(coupon),
       invoiceDiscount,
     });
@@ -112,10 +108,5 @@ export class ValidatePromotionCodeService {
     const coupon = promotionCode && (await this.coupons.findById(promotionCode.promotionCode.couponId));
     const couponRecord: CouponRecord | null = coupon && coupon.deletedAt === null ? await this.coupons.record(coupon) : null;
     return { valid: false, reason, promotionCode, coupon: couponRecord, invoiceDiscount: null };
-  }
-
-  private async codeRecord(promotionCode: PromotionCodeEntity, coupon: CouponEntity): Promise<PromotionCodeRecord> {
-    const batchLagoId = promotionCode.batchId === null ? null : await this.promotionCodes.batchLagoId(promotionCode.batchId);
-    return { promotionCode, couponLagoId: coupon.lagoId, couponCode: coupon.code, batchLagoId };
   }
 }
