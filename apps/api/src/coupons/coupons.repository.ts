@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { AppliedCouponEntity, CouponEntity } from '../database/entities';
-import { hydrate, hydrateAll, preparedInsert, preparedQuery } from '../database/prepared';
+import { hydrate, hydrateAll, insertRows, preparedInsert, preparedQuery } from '../database/prepared';
 import type { Statement } from '../database/statement-batch';
 import type { Transaction } from '../database/transactions';
 import { CouponRecord } from './coupon-record';
@@ -151,30 +151,9 @@ export class CouponsRepository {
     coupon.id = await preparedInsert(tx ?? this.dataSource.manager, CouponEntity, coupon);
   }
 
-  /**
-   * Multi-row INSERTs of up to BULK_INSERT_ROWS coupons each. On MySQL with positional parameters:
-   * TypeORM's builder spends most of a million-row seed naming and rewriting parameters. SQLite (small,
-   * single-writer seeds) keeps the builder.
-   */
-  async insertMany(coupons: Partial<CouponEntity>[], tx?: Transaction): Promise<void> {
-    const manager = tx ?? this.dataSource.manager;
-    for (let start = 0; start < coupons.length; start += BULK_INSERT_ROWS) {
-      const chunk = coupons.slice(start, start + BULK_INSERT_ROWS);
-      if (this.dataSource.options.type !== 'mysql') {
-        await manager.createQueryBuilder().insert().into(CouponEntity).values(chunk).updateEntity(false).execute();
-        continue;
-      }
-      const columns = this.dataSource.getMetadata(CouponEntity).columns.filter((column) => !column.isGenerated);
-      const tuple = `(${columns.map(() => '?').join(',')})`;
-      const params = chunk.flatMap((coupon) =>
-        columns.map((column) => {
-          const value = (coupon as Record<string, unknown>)[column.propertyName] ?? null;
-          return column.type === 'simple-json' && value !== null ? JSON.stringify(value) : value;
-        }),
-      );
-      const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
-      await manager.query(`INSERT INTO coupons (${names}) VALUES ${chunk.map(() => tuple).join(',')}`, params);
-    }
+  /** Multi-row INSERTs of up to BULK_INSERT_ROWS coupons each (a seed's). */
+  insertMany(coupons: CouponEntity[], tx?: Transaction): Promise<void> {
+    return insertRows(tx ?? this.dataSource.manager, CouponEntity, coupons, BULK_INSERT_ROWS);
   }
 
   /**

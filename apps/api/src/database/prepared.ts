@@ -87,14 +87,38 @@ export async function preparedInsert<T extends ObjectLiteral>(manager: EntityMan
 /** The INSERT of one entity, every column given, and its parameters: for statements sent together. */
 export function insertOf<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, entity: T): { sql: string; values: unknown[] } {
   const { sql, columns } = insertStatement(dataSource.getMetadata(target));
-  const values = columns.map((column) => {
-    const value = (entity as Record<string, unknown>)[column.propertyName] ?? null;
-    return column.json && value !== null ? JSON.stringify(value) : value;
-  });
-  return { sql, values };
+  return { sql, values: columns.map((column) => columnValue(entity, column)) };
 }
 
-type InsertStatement = { sql: string; columns: { propertyName: string; json: boolean }[] };
+/**
+ * Multi-row INSERTs of whole entities, `rowsPerStatement` at a time, every column given. On MySQL a plain
+ * query with positional parameters: TypeORM's builder spends most of a large insert naming and rewriting
+ * its parameters. SQLite keeps the builder (its own value conversions; small, single-writer inserts).
+ */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: T[], rowsPerStatement: number): Promise<void> {
+  const mysql = manager.connection.options.type === 'mysql';
+  const { columns, names, tuple } = insertStatement(manager.connection.getMetadata(target));
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const chunk = rows.slice(start, start + rowsPerStatement);
+    if (!mysql) {
+      await manager.createQueryBuilder().insert().into(target).values(chunk).updateEntity(false).execute();
+      continue;
+    }
+    const params: unknown[] = [];
+    for (const row of chunk) for (const column of columns) params.push(columnValue(row, column));
+    await manager.query(`INSERT INTO ${names} VALUES ${chunk.map(() => tuple).join(', ')}`, params);
+  }
+}
+
+const columnValue = (entity: ObjectLiteral, column: InsertColumn) => {
+  const value: unknown = (entity as Record<string, unknown>)[column.propertyName] ?? null;
+  return column.json && value !== null ? JSON.stringify(value) : value;
+};
+
+type InsertColumn = { propertyName: string; json: boolean };
+
+/** `sql` inserts one row; `names` is the table and its columns, `tuple` one row's placeholders, for multi-row inserts. */
+type InsertStatement = { sql: string; names: string; tuple: string; columns: InsertColumn[] };
 
 /** Per entity, its INSERT and the columns it takes, in order: built once, not on every create. */
 const insertStatements = new WeakMap<EntityMetadata, InsertStatement>();
@@ -103,9 +127,12 @@ function insertStatement(metadata: EntityMetadata): InsertStatement {
   let statement = insertStatements.get(metadata);
   if (statement) return statement;
   const columns = metadata.columns.filter((column) => !column.isGenerated);
-  const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
+  const names = `\`${metadata.tableName}\` (${columns.map((column) => `\`${column.databaseName}\``).join(', ')})`;
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
   statement = {
-    sql: `INSERT INTO \`${metadata.tableName}\` (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
+    sql: `INSERT INTO ${names} VALUES ${tuple}`,
+    names,
+    tuple,
     columns: columns.map((column) => ({ propertyName: column.propertyName, json: column.type === 'simple-json' })),
   };
   insertStatements.set(metadata, statement);

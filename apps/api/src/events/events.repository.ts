@@ -4,7 +4,7 @@ import type { Pagination } from '@coupons/domain';
 import type { Pool, PoolConnection } from 'mysql2';
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { EventEntity } from '../database/entities';
-import { hydrateAll, insertOf, preparedInsert, preparedQuery } from '../database/prepared';
+import { hydrateAll, insertOf, insertRows, preparedInsert, preparedQuery } from '../database/prepared';
 import { runStatements, type Statement } from '../database/statement-batch';
 import { inTransaction, lockingRead, type Transaction } from '../database/transactions';
 import type { ActorType } from '../organizations/organization';
@@ -100,10 +100,7 @@ export class EventsRepository {
     }
   }
 
-  /**
-   * Many events in multi-row INSERTs (a seed's coupons, an expiry sweep's), on the change's transaction. On
-   * MySQL with positional parameters: TypeORM's builder would spend a million-coupon seed naming them.
-   */
+  /** Many events in multi-row INSERTs (a seed's coupons, an expiry sweep's), on the change's transaction. */
   async insertMany(events: EventEntity[], tx: Transaction): Promise<void> {
     if (events.length === 0) return;
     // As insertStatement decides per event, from one read for all of them.
@@ -114,18 +111,7 @@ export class EventsRepository {
     );
     const subscribed = new Set(rows.map((row) => Number(row.organization_id)));
     for (const event of events) event.dispatched = !subscribed.has(event.organizationId);
-    const columns = this.dataSource.getMetadata(EventEntity).columns.filter((column) => !column.isGenerated);
-    const names = columns.map((column) => `\`${column.databaseName}\``).join(', ');
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    for (let start = 0; start < events.length; start += INSERT_ROWS) {
-      const chunk = events.slice(start, start + INSERT_ROWS);
-      if (this.dataSource.options.type !== 'mysql') {
-        await tx.createQueryBuilder().insert().into(EventEntity).values(chunk).updateEntity(false).execute();
-        continue;
-      }
-      const params = chunk.flatMap((event) => columns.map((column) => (event as unknown as Record<string, unknown>)[column.propertyName]));
-      await tx.query(`INSERT INTO events (${names}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
-    }
+    await insertRows(tx, EventEntity, events, INSERT_ROWS);
   }
 
   /** One page of the organization's events, newest first, and the count of the filtered list. */

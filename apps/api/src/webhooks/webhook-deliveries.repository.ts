@@ -4,6 +4,7 @@ import { Pagination, paginationMeta, PaginationMeta } from '@coupons/domain';
 import { DataSource, In } from 'typeorm';
 import { WebhookDeliveryEntity } from '../database/entities';
 import type { WebhookDeliveryStatus } from '../database/entities/webhook-delivery.entity';
+import { insertRows } from '../database/prepared';
 import { inTransaction, Transaction } from '../database/transactions';
 
 /** A new attempt to schedule: the event, the endpoint, its number and when it is due. */
@@ -35,9 +36,7 @@ export class WebhookDeliveriesRepository {
       ...delivery, status: 'pending', claimedUntil: null, claimedBy: null, responseStatus: null,
       responseBody: null, durationMs: null, error: null, createdAt: now,
     }));
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      await tx.createQueryBuilder().insert().into(WebhookDeliveryEntity).values(rows.slice(start, start + CHUNK)).updateEntity(false).execute();
-    }
+    await insertRows(tx, WebhookDeliveryEntity, rows as WebhookDeliveryEntity[], CHUNK);
     return rows;
   }
 
