@@ -43,6 +43,8 @@ const RECORD_SELECT =
 /** Every statement on `promotion_codes` but the batches' bulk inserts: lookups ignoring case, writes, lists, redemptions. */
 @Injectable()
 export class PromotionCodesRepository {
+  private readonly checkoutSelects = new Map<boolean, string>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A code by what a customer typed, ignoring case. */
@@ -74,19 +76,10 @@ export class PromotionCodesRepository {
    * two or three more round trips. Nothing at all when the customer does not exist.
    */
   async findForCheckout(organizationId: number, externalCustomerId: string, codeKey: string | null, withActiveCoupons: boolean): Promise<CheckoutReads> {
-    const customer = aliasedEntity(this.dataSource, CustomerEntity, 'u');
-    const code = aliasedEntity(this.dataSource, PromotionCodeEntity, 'k');
-    const coupon = aliasedEntity(this.dataSource, CouponEntity, 'kc');
-    const active = withActiveCoupons
-      ? [`, ${ACTIVE_APPLIED_COUPON_COLUMNS}`, `LEFT JOIN applied_coupons a ON a.customer_id = u.id AND a.status = ? LEFT JOIN ${ACTIVE_APPLIED_COUPON_JOINS}`, ' ORDER BY a.created_at, a.id']
-      : ['', '', ''];
-    const rows = await preparedQuery(
-      this.dataSource,
-      `SELECT ${customer.columns}, ${code.columns}, ${coupon.columns}, kb.lago_id AS kb__lago_id${active[0]} FROM customers u ` +
-        'LEFT JOIN promotion_codes k ON k.organization_id = ? AND k.code_key = ? LEFT JOIN coupons kc ON kc.id = k.coupon_id ' +
-        `LEFT JOIN promotion_code_batches kb ON kb.id = k.batch_id ${active[1]} WHERE u.organization_id = ? AND u.external_id = ?${active[2]}`,
-      [organizationId, codeKey, ...(withActiveCoupons ? ['active'] : []), organizationId, externalCustomerId],
-    );
+    const rows = await preparedQuery(this.dataSource, this.checkoutSelect(withActiveCoupons), [
+      organizationId, codeKey, ...(withActiveCoupons ? ['active'] : []), organizationId, externalCustomerId,
+    ]);
+    const { customer, code, coupon } = this.checkoutEntities();
     if (!rows.length) return { customer: null, promotionCode: null, coupon: null, batchLagoId: null, active: [] };
     const flatCode = code.read(rows[0]);
     return {
@@ -95,6 +88,31 @@ export class PromotionCodesRepository {
       coupon: coupon.read(rows[0]),
       batchLagoId: (rows[0].kb__lago_id as string | null) ?? null,
       active: withActiveCoupons ? activeAppliedCouponsOf(this.dataSource, rows.filter((row) => row.id !== null)) : [],
+    };
+  }
+
+  /** findForCheckout's statement, built once per shape: the same string object keeps mysql2's statement cache lookup cheap. */
+  private checkoutSelect(withActiveCoupons: boolean): string {
+    const cached = this.checkoutSelects.get(withActiveCoupons);
+    if (cached) return cached;
+    const { customer, code, coupon } = this.checkoutEntities();
+    const [activeColumns, activeJoins] = withActiveCoupons
+      ? [`, ${ACTIVE_APPLIED_COUPON_COLUMNS}`, ` LEFT JOIN applied_coupons a ON a.customer_id = u.id AND a.status = ? LEFT JOIN ${ACTIVE_APPLIED_COUPON_JOINS}`]
+      : ['', ''];
+    const sql =
+      `SELECT ${customer.columns}, ${code.columns}, ${coupon.columns}, kb.lago_id AS kb__lago_id${activeColumns} FROM customers u ` +
+      'LEFT JOIN promotion_codes k ON k.organization_id = ? AND k.code_key = ? LEFT JOIN coupons kc ON kc.id = k.coupon_id ' +
+      `LEFT JOIN promotion_code_batches kb ON kb.id = k.batch_id${activeJoins} WHERE u.organization_id = ? AND u.external_id = ?`;
+    this.checkoutSelects.set(withActiveCoupons, sql);
+    return sql;
+  }
+
+  /** findForCheckout's tables side by side: the customer `u`, the code `k` and its coupon `kc`. */
+  private checkoutEntities() {
+    return {
+      customer: aliasedEntity(this.dataSource, CustomerEntity, 'u'),
+      code: aliasedEntity(this.dataSource, PromotionCodeEntity, 'k'),
+      coupon: aliasedEntity(this.dataSource, CouponEntity, 'kc'),
     };
   }
 
