@@ -42,6 +42,9 @@ export const ACTIVE_APPLIED_COUPON_COLUMNS =
   'p.minimum_amount_cents AS minimum_cents, p.minimum_amount_currency AS minimum_currency';
 export const ACTIVE_APPLIED_COUPON_JOINS = 'coupons c ON c.id = a.coupon_id LEFT JOIN promotion_codes p ON p.id = a.promotion_code_id';
 
+const ACTIVE_APPLIED_COUPONS_OF_CUSTOMER =
+  `SELECT ${ACTIVE_APPLIED_COUPON_COLUMNS} FROM applied_coupons a JOIN ${ACTIVE_APPLIED_COUPON_JOINS} WHERE a.customer_id = ? AND a.status = ?`;
+
 /**
  * Active applied coupons out of rows of ACTIVE_APPLIED_COUPON_COLUMNS, oldest first (the order the discount
  * engine applies them in). Sorted here rather than by the statements: a customer holds a handful, and an
@@ -73,12 +76,7 @@ export class InvoiceDiscountsRepository {
    * of the promotion code each was redeemed through: one joined, prepared statement.
    */
   async activeAppliedCoupons(customerId: number, tx?: Transaction): Promise<ActiveAppliedCoupon[]> {
-    const rows = await preparedQuery(
-      tx ?? this.dataSource,
-      `SELECT ${ACTIVE_APPLIED_COUPON_COLUMNS} FROM applied_coupons a JOIN ${ACTIVE_APPLIED_COUPON_JOINS} ` +
-        'WHERE a.customer_id = ? AND a.status = ?',
-      [customerId, 'active'],
-    );
+    const rows = await preparedQuery(tx ?? this.dataSource, ACTIVE_APPLIED_COUPONS_OF_CUSTOMER, [customerId, 'active']);
     return activeAppliedCouponsOf(this.dataSource, rows);
   }
 
