@@ -170,10 +170,10 @@ const aliasedEntities = new WeakMap<EntityMetadata, Map<string, AliasedEntity<Ob
 
 export function aliasedEntity<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, alias: string): AliasedEntity<T> {
   const metadata = dataSource.getMetadata(target);
-  const byAlias = aliasedEntities.get(metadata) ?? new Map<string, AliasedEntity<ObjectLiteral>>();
-  aliasedEntities.set(metadata, byAlias);
-  const found = byAlias.get(alias);
+  let byAlias = aliasedEntities.get(metadata);
+  const found = byAlias?.get(alias);
   if (found) return found as AliasedEntity<T>;
+  if (!byAlias) aliasedEntities.set(metadata, (byAlias = new Map<string, AliasedEntity<ObjectLiteral>>()));
   const quote = (name: string) => dataSource.driver.escape(name);
   const columns = columnReaders(metadata).map((column) => ({ ...column, aliased: `${alias}__${column.databaseName}` }));
   const primary = `${alias}__${metadata.primaryColumns[0].databaseName}`;

@@ -237,11 +237,6 @@ export class PromotionCodesRepository {
     return codes;
   }
 
-  async batchLagoId(batchId: number): Promise<string | null> {
-    const [row] = await preparedQuery<{ lago_id: string }>(this.dataSource, 'SELECT lago_id FROM promotion_code_batches WHERE id = ?', [batchId]);
-    return row?.lago_id ?? null;
-  }
-
   private recordOf(row: RecordRow): PromotionCodeRecord {
     return { promotionCode: this.entityOf(row), couponLagoId: row.coupon_lago_id, couponCode: row.coupon_code, batchLagoId: row.batch_lago_id };
   }
